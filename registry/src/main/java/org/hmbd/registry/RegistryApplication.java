@@ -1,0 +1,15 @@
+package org.hmbd.registry;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The hmbd-registry server: standards lifecycle registry, catalog and conformance testing. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RegistryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RegistryApplication.class, args);
+    }
+}

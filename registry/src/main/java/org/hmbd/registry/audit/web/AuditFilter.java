@@ -1,0 +1,66 @@
+package org.hmbd.registry.audit.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.hmbd.registry.audit.AuditLog;
+import org.hmbd.registry.shared.AuditAttributes;
+import org.hmbd.registry.shared.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Records every write request to the API (POST, PUT, PATCH, DELETE), including those refused by
+ * authentication or authorization: it runs outside the security filter chain.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private final AuditLog audit;
+
+    AuditFilter(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String m = request.getMethod();
+        boolean write = !("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m) || "TRACE".equals(m));
+        return !write || !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/login"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            try {
+                Object actor = request.getAttribute(AuditAttributes.ACTOR);
+                Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                String action = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+                Object target = request.getAttribute(AuditAttributes.TARGET);
+                if (target == null) {
+                    target = response.getHeader("Location") != null ? response.getHeader("Location")
+                            : request.getRequestURI();
+                }
+                int status = response.getStatus();
+                Object code = request.getAttribute(Problems.CODE_ATTRIBUTE);
+                audit.record(actor == null ? "anonymous" : actor.toString(), action, target.toString(),
+                        status < 400 ? "SUCCESS" : "FAILURE", status, code == null ? null : code.toString(),
+                        request.getRemoteAddr());
+            } catch (RuntimeException e) {
+                log.error("Could not write the audit record for {} {}", request.getMethod(), request.getRequestURI(), e);
+            }
+        }
+    }
+}

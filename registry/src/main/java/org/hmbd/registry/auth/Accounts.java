@@ -1,0 +1,292 @@
+package org.hmbd.registry.auth;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.PageQuery;
+import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.Text;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations and real-name user accounts. */
+@Service
+public class Accounts {
+
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final AuthProperties props;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties props) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.props = props;
+    }
+
+    public record NewOrganization(String nameZh, String nameEn, String kind, String level, String regionCode) {
+    }
+
+    public record NewUser(String username, String displayName, String email, Long organizationId,
+                          List<String> roles, String initialPassword) {
+    }
+
+    /** A created account; {@code oneTimePassword} is set only when the server generated it. */
+    public record CreatedUser(UserView user, String oneTimePassword) {
+    }
+
+    public record UserView(long id, String username, String displayName, String email, Long organizationId,
+                           Set<Role> roles, boolean enabled, boolean mustChangePassword) {
+    }
+
+    @Transactional
+    public Organization createOrganization(Actor actor, NewOrganization req) {
+        requireAdmin(actor);
+        String nameZh = Text.required("nameZh", req.nameZh(), 200);
+        String nameEn = Text.optional("nameEn", req.nameEn(), 200);
+        OrganizationKind kind = Text.enumValue("kind", req.kind(), OrganizationKind.class);
+        OrganizationLevel level = Text.enumValue("level", req.level(), OrganizationLevel.class);
+        String region = RegionCodes.check("regionCode", req.regionCode(), level);
+        return insertOrganization(nameZh, nameEn, kind, level, region);
+    }
+
+    Organization insertOrganization(String nameZh, String nameEn, OrganizationKind kind, OrganizationLevel level,
+                                    String region) {
+        try {
+            long id = jdbc.sql("""
+                    insert into organization (name_zh, name_en, kind, level, region_code)
+                    values (?, ?, ?, ?, ?) returning id""")
+                    .params(nameZh, nameEn, kind.name(), level.name(), region)
+                    .query(Long.class).single();
+            return organization(id);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("organization-exists", nameZh);
+        }
+    }
+
+    public Organization organization(long id) {
+        return jdbc.sql("select * from organization where id = ?").param(id)
+                .query(Accounts::mapOrganization).optional()
+                .orElseThrow(() -> DomainException.notFound("organization", id));
+    }
+
+    public PageResult<Organization> organizations(String level, String region, String q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (level != null && !level.isBlank()) {
+            where.append(" and level = ?");
+            params.add(Text.enumValue("level", level, OrganizationLevel.class).name());
+        }
+        if (region != null && !region.isBlank()) {
+            where.append(" and region_code like ?");
+            params.add(region.replaceAll("0+$", "") + "%");
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (name_zh ilike ? or name_en ilike ?)");
+            String like = "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("select count(*) from organization" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Organization> items = jdbc.sql("select * from organization" + where + " order by id limit ? offset ?")
+                .params(pageParams).query(Accounts::mapOrganization).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    @Transactional
+    public CreatedUser createUser(Actor actor, NewUser req) {
+        requireAdmin(actor);
+        String username = Text.required("username", req.username(), 64);
+        if (!username.matches("[A-Za-z0-9._-]{3,64}")) {
+            throw DomainException.invalidField("username", "username-format");
+        }
+        String displayName = Text.required("displayName", req.displayName(), 100);
+        String email = Text.optional("email", req.email(), 200);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw DomainException.invalidField("email", "email-format");
+        }
+        Long orgId = Text.requiredValue("organizationId", req.organizationId());
+        if (jdbc.sql("select count(*) from organization where id = ?").param(orgId).query(Long.class).single() == 0) {
+            throw DomainException.invalidField("organizationId", "unknown-organization", orgId);
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : req.roles() == null ? List.<String>of() : req.roles()) {
+            roles.add(Text.enumValue("roles", r, Role.class));
+        }
+        String oneTime = null;
+        String password = req.initialPassword();
+        if (password == null || password.isEmpty()) {
+            oneTime = generatePassword();
+            password = oneTime;
+        } else {
+            checkPasswordPolicy("initialPassword", password);
+        }
+        long id = insertUser(username, displayName, email, orgId, roles, password);
+        return new CreatedUser(user(id), oneTime);
+    }
+
+    long insertUser(String username, String displayName, String email, Long orgId, Set<Role> roles,
+                    String password) {
+        long id;
+        try {
+            id = jdbc.sql("""
+                    insert into app_user (username, display_name, email, organization_id, password_hash,
+                                          must_change_password)
+                    values (?, ?, ?, ?, ?, true) returning id""")
+                    .params(username, displayName, email, orgId, passwordEncoder.encode(password))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("username-taken", username);
+        }
+        for (Role role : roles) {
+            jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(id, role.name()).update();
+        }
+        return id;
+    }
+
+    public UserView user(long id) {
+        return jdbc.sql("select * from app_user where id = ?").param(id)
+                .query((rs, n) -> mapUser(rs)).optional()
+                .orElseThrow(() -> DomainException.notFound("user", id));
+    }
+
+    public boolean userExists(long id) {
+        return jdbc.sql("select count(*) from app_user where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    public PageResult<UserView> users(Actor actor, Long organizationId, PageQuery page) {
+        requireAdmin(actor);
+        String where = organizationId == null ? "" : " where organization_id = " + organizationId.longValue();
+        long total = jdbc.sql("select count(*) from app_user" + where).query(Long.class).single();
+        List<UserView> items = jdbc.sql("select * from app_user" + where + " order by id limit ? offset ?")
+                .params(page.size(), page.offset()).query((rs, n) -> mapUser(rs)).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    @Transactional
+    public void changePassword(Actor actor, String current, String next) {
+        Text.requiredValue("currentPassword", current);
+        Text.requiredValue("newPassword", next);
+        String hash = jdbc.sql("select password_hash from app_user where id = ?").param(actor.id())
+                .query(String.class).single();
+        if (!passwordEncoder.matches(current, hash)) {
+            throw DomainException.invalidField("currentPassword", "wrong-password");
+        }
+        if (current.equals(next)) {
+            throw DomainException.invalidField("newPassword", "same-password");
+        }
+        checkPasswordPolicy("newPassword", next);
+        jdbc.sql("""
+                update app_user set password_hash = ?, must_change_password = false, password_changed_at = now()
+                where id = ?""").params(passwordEncoder.encode(next), actor.id()).update();
+    }
+
+    /** The account for a user name and password, if both are right and the account is enabled. */
+    Optional<Actor> authenticate(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> row = jdbc.sql(
+                        "select id, password_hash, enabled from app_user where lower(username) = lower(?)")
+                .param(username).query().listOfRows().stream().findFirst();
+        if (row.isEmpty()) {
+            passwordEncoder.matches(password, DUMMY_HASH); // same work whether or not the user exists
+            return Optional.empty();
+        }
+        boolean ok = passwordEncoder.matches(password, (String) row.get().get("password_hash"));
+        if (!ok || !(Boolean) row.get().get("enabled")) {
+            return Optional.empty();
+        }
+        return actor(((Number) row.get().get("id")).longValue());
+    }
+
+    Optional<Actor> actor(long userId) {
+        return jdbc.sql("""
+                        select u.id, u.username, u.display_name, u.organization_id, u.must_change_password,
+                               coalesce(string_agg(r.role, ','), '') as roles
+                        from app_user u left join user_role r on r.user_id = u.id
+                        where u.id = ? and u.enabled
+                        group by u.id""")
+                .param(userId)
+                .query((rs, n) -> new Actor(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        (Long) rs.getObject("organization_id"), roles(rs.getString("roles")),
+                        rs.getBoolean("must_change_password")))
+                .optional();
+    }
+
+    boolean hasUsers() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0;
+    }
+
+    Optional<Long> organizationIdByName(String nameZh) {
+        return jdbc.sql("select id from organization where name_zh = ?").param(nameZh).query(Long.class).optional();
+    }
+
+    void checkPasswordPolicy(String field, String password) {
+        if (password.length() < props.minPasswordLength()) {
+            throw DomainException.invalidField(field, "password-length", props.minPasswordLength());
+        }
+        if (!password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
+            throw DomainException.invalidField(field, "password-mix");
+        }
+    }
+
+    static String generatePassword() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        // guarantee the letter-and-digit policy
+        sb.setCharAt(RANDOM.nextInt(8), (char) ('2' + RANDOM.nextInt(8)));
+        sb.setCharAt(8 + RANDOM.nextInt(8), (char) ('a' + RANDOM.nextInt(8)));
+        return sb.toString();
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (actor == null) {
+            throw DomainException.forbidden("role", Role.NATIONAL_ADMIN);
+        }
+        actor.require(Role.NATIONAL_ADMIN);
+    }
+
+    private UserView mapUser(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Set<Role> roles = new HashSet<>(jdbc.sql("select role from user_role where user_id = ?").param(id)
+                .query((r, n) -> Role.valueOf(r.getString(1))).list());
+        return new UserView(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                (Long) rs.getObject("organization_id"), roles, rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"));
+    }
+
+    private static Set<Role> roles(String csv) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+        return roles;
+    }
+
+    private static Organization mapOrganization(ResultSet rs, int n) throws SQLException {
+        return new Organization(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"),
+                OrganizationKind.valueOf(rs.getString("kind")), OrganizationLevel.valueOf(rs.getString("level")),
+                rs.getString("region_code"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** A bcrypt hash of a random string, compared against when the user does not exist. */
+    private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3QJ4Z3Z8RZ3Q5g3Zk5y5Z2K";
+}

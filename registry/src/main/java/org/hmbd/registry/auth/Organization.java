@@ -1,0 +1,8 @@
+package org.hmbd.registry.auth;
+
+import java.time.Instant;
+
+/** An organization with its GB/T 2260 administrative division code and level. */
+public record Organization(long id, String nameZh, String nameEn, OrganizationKind kind,
+                           OrganizationLevel level, String regionCode, Instant createdAt) {
+}

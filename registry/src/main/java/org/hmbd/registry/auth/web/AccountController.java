@@ -1,0 +1,69 @@
+package org.hmbd.registry.auth.web;
+
+import java.net.URI;
+import org.hmbd.registry.auth.Accounts;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.Organization;
+import org.hmbd.registry.auth.Role;
+import org.hmbd.registry.shared.PageQuery;
+import org.hmbd.registry.shared.PageResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/organizations")
+    ResponseEntity<Organization> createOrganization(Actor actor, @RequestBody Accounts.NewOrganization req) {
+        Organization org = accounts.createOrganization(actor, req);
+        return ResponseEntity.created(URI.create("/api/v1/organizations/" + org.id())).body(org);
+    }
+
+    @GetMapping("/organizations")
+    PageResult<Organization> organizations(@RequestParam(required = false) String level,
+                                           @RequestParam(required = false) String region,
+                                           @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size) {
+        return accounts.organizations(level, region, q, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/organizations/{id}")
+    Organization organization(@PathVariable long id) {
+        return accounts.organization(id);
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<Accounts.CreatedUser> createUser(Actor actor, @RequestBody Accounts.NewUser req) {
+        Accounts.CreatedUser created = accounts.createUser(actor, req);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.user().id())).body(created);
+    }
+
+    @GetMapping("/users")
+    PageResult<Accounts.UserView> users(Actor actor, @RequestParam(required = false) Long organizationId,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        return accounts.users(actor, organizationId, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/users/{id}")
+    Accounts.UserView user(Actor actor, @PathVariable long id) {
+        if (actor.id() != id) {
+            actor.require(Role.NATIONAL_ADMIN);
+        }
+        return accounts.user(id);
+    }
+}

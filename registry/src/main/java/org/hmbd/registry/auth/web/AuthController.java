@@ -1,0 +1,68 @@
+package org.hmbd.registry.auth.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import org.hmbd.registry.auth.Accounts;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.Tokens;
+import org.hmbd.registry.shared.AuditAttributes;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class AuthController {
+
+    private final Tokens tokens;
+    private final Accounts accounts;
+
+    AuthController(Tokens tokens, Accounts accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    record SignInRequest(String username, String password) {
+    }
+
+    record TokenResponse(String token, String tokenType, Instant expiresAt, boolean passwordChangeRequired) {
+    }
+
+    record ChangePasswordRequest(String currentPassword, String newPassword) {
+    }
+
+    /** Signs in with user name and password and returns a bearer token. */
+    @PostMapping("/auth/token")
+    TokenResponse token(@RequestBody SignInRequest req, HttpServletRequest http) {
+        if (req.username() != null) {
+            String name = req.username().strip();
+            http.setAttribute(AuditAttributes.ACTOR, name.length() > 64 ? name.substring(0, 64) : name);
+        }
+        Tokens.IssuedToken t = tokens.issue(req.username(), req.password());
+        return new TokenResponse(t.token(), "Bearer", t.expiresAt(), t.passwordChangeRequired());
+    }
+
+    /** Revokes the bearer token used for this request. */
+    @PostMapping("/auth/logout")
+    ResponseEntity<Void> logout(HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.revoke(header.substring(7).trim());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/auth/password")
+    ResponseEntity<Void> changePassword(Actor actor, @RequestBody ChangePasswordRequest req) {
+        accounts.changePassword(actor, req.currentPassword(), req.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    Accounts.UserView me(Actor actor) {
+        return accounts.user(actor.id());
+    }
+}

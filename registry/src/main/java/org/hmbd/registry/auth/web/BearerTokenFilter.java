@@ -1,0 +1,51 @@
+package org.hmbd.registry.auth.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.AuthenticationPort;
+import org.hmbd.registry.shared.ErrorCode;
+import org.hmbd.registry.shared.Msg;
+import org.hmbd.registry.shared.Problems;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** {@code Authorization: Bearer <token>}: an unknown, expired or revoked token is answered 401 at once. */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final AuthenticationPort auth;
+    private final Problems problems;
+
+    BearerTokenFilter(AuthenticationPort auth, Problems problems) {
+        this.auth = auth;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(7).trim();
+        Optional<Actor> actor = token.isEmpty() || token.length() > 200 ? Optional.empty() : auth.byToken(token);
+        if (actor.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            problems.write(request, response, ErrorCode.INVALID_TOKEN, Msg.of("problem.invalid-token.detail"));
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                actor.get(), null, ActorDetails.authorities(actor.get()));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,90 @@
+package org.hmbd.registry.auth.web;
+
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.AuthenticationPort;
+import org.hmbd.registry.shared.ErrorCode;
+import org.hmbd.registry.shared.Msg;
+import org.hmbd.registry.shared.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything is authenticated unless deliberately public: reading published standards, the
+ * category tree, health, the API description and the sign-in endpoints. API clients use bearer
+ * tokens; browsers use a session from the sign-in form (with CSRF protection).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AuthenticationPort auth) {
+        return username -> auth.forSignIn(username)
+                .map(a -> (org.springframework.security.core.userdetails.UserDetails)
+                        new ActorDetails(a.actor(), a.passwordHash()))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationPort auth, Problems problems)
+            throws Exception {
+        RequestMatcher bearer = request -> {
+            String h = request.getHeader("Authorization");
+            return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+        http
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer)
+                        .ignoringRequestMatchers(request -> "/api/v1/auth/token".equals(request.getRequestURI())))
+                .authorizeHttpRequests(authz -> authz
+                        .requestMatchers(HttpMethod.GET, "/api/v1/standards", "/api/v1/standards/**",
+                                "/api/v1/editions", "/api/v1/editions/*", "/api/v1/editions/*/history", "/api/v1/editions/*/artifacts",
+                                "/api/v1/editions/*/artifacts/**", "/api/v1/categories", "/api/v1/categories/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.permitAll())
+                .logout(logout -> logout.logoutUrl("/logout"))
+                .httpBasic(basic -> basic.disable())
+                .addFilterBefore(new BearerTokenFilter(auth, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SignedInActorFilter(auth, problems), AuthorizationFilter.class)
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(
+                                (req, res, e) -> problems.write(req, res, ErrorCode.UNAUTHENTICATED,
+                                        Msg.of("problem.unauthenticated.detail")),
+                                request -> request.getRequestURI().startsWith("/api/")
+                                        || request.getRequestURI().startsWith("/actuator/")
+                                        || request.getHeader("Authorization") != null)
+                        .accessDeniedHandler((req, res, e) -> problems.write(req, res, ErrorCode.FORBIDDEN,
+                                Msg.of("forbidden.csrf-or-role"))));
+        return http.build();
+    }
+
+    static Actor actorOf(Object principal) {
+        if (principal instanceof ActorDetails d) {
+            return d.actor();
+        }
+        if (principal instanceof Actor a) {
+            return a;
+        }
+        return null;
+    }
+}

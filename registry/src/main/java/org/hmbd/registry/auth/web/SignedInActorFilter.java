@@ -1,0 +1,55 @@
+package org.hmbd.registry.auth.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.AuthenticationPort;
+import org.hmbd.registry.shared.AuditAttributes;
+import org.hmbd.registry.shared.ErrorCode;
+import org.hmbd.registry.shared.Msg;
+import org.hmbd.registry.shared.Problems;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells the audit log who is acting, and holds an account whose password must still be changed
+ * to the few requests that let it change it.
+ */
+class SignedInActorFilter extends OncePerRequestFilter {
+
+    private static final Set<String> ALLOWED_BEFORE_CHANGE = Set.of(
+            "/api/v1/auth/password", "/api/v1/me", "/api/v1/auth/logout", "/logout");
+
+    private final AuthenticationPort auth;
+    private final Problems problems;
+
+    SignedInActorFilter(AuthenticationPort auth, Problems problems) {
+        this.auth = auth;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Actor actor = authentication == null ? null : SecurityConfiguration.actorOf(authentication.getPrincipal());
+        if (actor != null) {
+            request.setAttribute(AuditAttributes.ACTOR, actor.username());
+            if (actor.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(request.getRequestURI())) {
+                // a session may predate the change: look again before refusing
+                boolean stillRequired = auth.current(actor.id()).map(Actor::mustChangePassword).orElse(true);
+                if (stillRequired) {
+                    problems.write(request, response, ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                            Msg.of("problem.password-change-required.detail"));
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

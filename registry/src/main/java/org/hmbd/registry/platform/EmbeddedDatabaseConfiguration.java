@@ -1,0 +1,70 @@
+package org.hmbd.registry.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The embedded default: a real PostgreSQL started by the application, its data directory inside
+ * the data folder so that data survives restarts. Skipped when {@code spring.datasource.url} is set.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(HmbdProperties hmbd, EmbeddedDatabaseProperties props) throws IOException {
+        Path dataDir = hmbd.dataDir().toAbsolutePath().resolve("postgres");
+        Files.createDirectories(dataDir.getParent());
+        StalePostmaster.stopIfRunning(dataDir);
+        int port = props.port() == 0 ? freePort() : props.port();
+        log.info("Starting embedded PostgreSQL, data in {}, port {}", dataDir, port);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(props.startupWait())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        log.info("Embedded PostgreSQL ready on port {}", pg.getPort());
+        return pg;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres pg) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setPoolName("hmbd-embedded");
+        ds.setMaximumPoolSize(10);
+        return ds;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.hmbd.registry.proposal;
+
+/** What a proposal asks for (Art. 9): a new standard, a revision of a published one, or an abolition. */
+public enum ProposalKind {
+    NEW,
+    REVISION,
+    ABOLITION
+}

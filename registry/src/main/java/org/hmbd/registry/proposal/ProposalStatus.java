@@ -1,0 +1,9 @@
+package org.hmbd.registry.proposal;
+
+/** A proposal waits for the national administration's decision, unless its proposer withdraws it. */
+public enum ProposalStatus {
+    SUBMITTED,
+    ACCEPTED,
+    REJECTED,
+    WITHDRAWN
+}

@@ -1,0 +1,262 @@
+package org.hmbd.registry.proposal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hmbd.registry.auth.Accounts;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.Role;
+import org.hmbd.registry.shared.BusinessDates;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.PageQuery;
+import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.Text;
+import org.hmbd.registry.standard.Categories;
+import org.hmbd.registry.standard.StandardLevel;
+import org.hmbd.registry.standard.Standards;
+import org.hmbd.registry.standard.WorkingGroups;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proposals (Art. 9) and their decision: acceptance into a year's work plan (Art. 8), which opens
+ * the draft and its working group, or rejection with a reason.
+ */
+@Service
+public class Proposals {
+
+    private final JdbcClient jdbc;
+    private final Categories categories;
+    private final Standards standards;
+    private final WorkingGroups groups;
+    private final Accounts accounts;
+
+    Proposals(JdbcClient jdbc, Categories categories, Standards standards, WorkingGroups groups, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.categories = categories;
+        this.standards = standards;
+        this.groups = groups;
+        this.accounts = accounts;
+    }
+
+    public record ProposalRequest(String kind, String titleZh, String titleEn, String category,
+                                  String intendedLevel, String scope, String rationale,
+                                  String proposingOrganization, Long targetStandardId) {
+    }
+
+    /**
+     * Acceptance into the work plan.
+     *
+     * @param year plan year
+     * @param leadOrganizationId organization leading the drafting
+     * @param leadUserId lead of the new working group (not needed for an abolition)
+     * @param workingGroupName name of the group (default: from the title)
+     * @param dueDate when the work is due
+     * @param reason optional note on the decision
+     */
+    public record AcceptRequest(Integer year, Long leadOrganizationId, Long leadUserId, String workingGroupName,
+                                LocalDate dueDate, String reason) {
+    }
+
+    public record DecisionRequest(String reason) {
+    }
+
+    public record ProposalFilter(String status, String kind, String category, String level, Integer year, String q) {
+    }
+
+    @Transactional
+    public Proposal submit(Actor actor, ProposalRequest req) {
+        ProposalKind kind = Text.enumValue("kind", req.kind(), ProposalKind.class);
+        String titleZh = Text.required("titleZh", req.titleZh(), 300);
+        String titleEn = Text.optional("titleEn", req.titleEn(), 300);
+        long categoryId = categories.idOf("category", req.category());
+        StandardLevel level = Text.enumValue("intendedLevel", req.intendedLevel(), StandardLevel.class);
+        String scope = Text.required("scope", req.scope(), 4000);
+        String rationale = Text.required("rationale", req.rationale(), 4000);
+        String org = Text.required("proposingOrganization", req.proposingOrganization(), 200);
+        Long target = req.targetStandardId();
+        if (kind == ProposalKind.NEW) {
+            if (target != null) {
+                throw DomainException.invalidField("targetStandardId", "not-for-new");
+            }
+        } else {
+            Text.requiredValue("targetStandardId", target);
+            String status = standards.statusOf(target)
+                    .orElseThrow(() -> DomainException.invalidField("targetStandardId", "unknown-standard", target));
+            if (!"ACTIVE".equals(status)) {
+                throw DomainException.invalidField("targetStandardId", "standard-not-active", target);
+            }
+        }
+        long id = jdbc.sql("""
+                        insert into proposal (kind, title_zh, title_en, category_id, intended_level, scope, rationale,
+                                              proposing_org, proposer_id, target_standard_id, status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED') returning id""")
+                .params(kind.name(), titleZh, titleEn, categoryId, level.name(), scope, rationale, org, actor.id(),
+                        target)
+                .query(Long.class).single();
+        history(id, null, ProposalStatus.SUBMITTED, actor.username(), null);
+        return get(id);
+    }
+
+    public Proposal get(long id) {
+        return jdbc.sql(SELECT + " where p.id = ?").param(id).query(Proposals::map).optional()
+                .orElseThrow(() -> DomainException.notFound("proposal", id));
+    }
+
+    public PageResult<Proposal> list(ProposalFilter f, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (f.status() != null && !f.status().isBlank()) {
+            where.append(" and p.status = ?");
+            params.add(Text.enumValue("status", f.status(), ProposalStatus.class).name());
+        }
+        if (f.kind() != null && !f.kind().isBlank()) {
+            where.append(" and p.kind = ?");
+            params.add(Text.enumValue("kind", f.kind(), ProposalKind.class).name());
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            where.append(" and p.category_id = ?");
+            params.add(categories.idOf("category", f.category()));
+        }
+        if (f.level() != null && !f.level().isBlank()) {
+            where.append(" and p.intended_level = ?");
+            params.add(Text.enumValue("level", f.level(), StandardLevel.class).name());
+        }
+        if (f.year() != null) {
+            where.append(" and extract(year from p.created_at at time zone 'Asia/Shanghai') = ?");
+            params.add(f.year());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" and (p.title_zh ilike ? or p.title_en ilike ? or p.scope ilike ?)");
+            params.addAll(List.of(like, like, like));
+        }
+        long total = jdbc.sql("select count(*) from proposal p" + where).params(params).query(Long.class).single();
+        List<Object> p = new ArrayList<>(params);
+        p.add(page.size());
+        p.add(page.offset());
+        return new PageResult<>(jdbc.sql(SELECT + where + " order by p.id limit ? offset ?").params(p)
+                .query(Proposals::map).list(), page.page(), page.size(), total);
+    }
+
+    public List<HistoryEntry> history(long id) {
+        get(id);
+        return jdbc.sql("select * from proposal_transition where proposal_id = ? order by id").param(id)
+                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("from_status"),
+                        rs.getString("to_status"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    public record HistoryEntry(long id, String from, String to, String actor, java.time.Instant at, String reason) {
+    }
+
+    /** Accepts a proposal into a year's work plan, opening the working group and the draft edition. */
+    @Transactional
+    public Proposal accept(Actor actor, long id, AcceptRequest req) {
+        Proposal p = lock(id);
+        actor.require(Role.NATIONAL_ADMIN);
+        ProposalLifecycle.check(p.status(), ProposalStatus.ACCEPTED);
+        int year = Text.requiredValue("year", req.year());
+        int thisYear = BusinessDates.today().getYear();
+        if (year < thisYear - 1 || year > thisYear + 5) {
+            throw DomainException.invalidField("year", "between", thisYear - 1, thisYear + 5);
+        }
+        long leadOrg = Text.requiredValue("leadOrganizationId", req.leadOrganizationId());
+        try {
+            accounts.organization(leadOrg);
+        } catch (DomainException e) {
+            throw DomainException.invalidField("leadOrganizationId", "unknown-organization", leadOrg);
+        }
+        LocalDate due = Text.requiredValue("dueDate", req.dueDate());
+        if (due.isBefore(BusinessDates.today())) {
+            throw DomainException.invalidField("dueDate", "not-past-date");
+        }
+        String reason = Text.optional("reason", req.reason(), 2000);
+        Long groupId = null;
+        Long standardId = p.targetStandardId();
+        Long editionId = null;
+        if (p.kind() != ProposalKind.ABOLITION) {
+            long leadUser = Text.requiredValue("leadUserId", req.leadUserId());
+            if (!accounts.userExists(leadUser)) {
+                throw DomainException.invalidField("leadUserId", "unknown-user", leadUser);
+            }
+            String name = Text.optional("workingGroupName", req.workingGroupName(), 200);
+            groupId = groups.create(name != null ? name : p.titleZh() + " 工作组", leadOrg, leadUser);
+            String why = "proposal " + id + " accepted into the " + year + " work plan";
+            Standards.OpenedDraft draft = p.kind() == ProposalKind.NEW
+                    ? standards.openNewStandard(actor.username(), p.titleZh(), p.titleEn(),
+                            categories.idOf("category", p.category()), p.intendedLevel(), groupId, why)
+                    : standards.openRevision(actor.username(), p.targetStandardId(), groupId, why);
+            standardId = draft.standardId();
+            editionId = draft.editionId();
+        } else if (!"ACTIVE".equals(standards.statusOf(standardId).orElse(""))) {
+            throw DomainException.conflict("standard-not-active", standardId);
+        }
+        jdbc.sql("""
+                insert into plan_item (plan_year, proposal_id, lead_organization_id, working_group_id, standard_id,
+                                       edition_id, due_date)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(year, id, leadOrg, groupId, standardId, editionId, Date.valueOf(due)).update();
+        move(p, ProposalStatus.ACCEPTED, actor.username(), reason);
+        return get(id);
+    }
+
+    @Transactional
+    public Proposal reject(Actor actor, long id, DecisionRequest req) {
+        Proposal p = lock(id);
+        actor.require(Role.NATIONAL_ADMIN);
+        ProposalLifecycle.check(p.status(), ProposalStatus.REJECTED);
+        move(p, ProposalStatus.REJECTED, actor.username(), Text.required("reason", req.reason(), 2000));
+        return get(id);
+    }
+
+    @Transactional
+    public Proposal withdraw(Actor actor, long id, DecisionRequest req) {
+        Proposal p = lock(id);
+        if (p.proposerId() != actor.id()) {
+            throw DomainException.forbidden("proposer");
+        }
+        ProposalLifecycle.check(p.status(), ProposalStatus.WITHDRAWN);
+        move(p, ProposalStatus.WITHDRAWN, actor.username(), Text.optional("reason", req.reason(), 2000));
+        return get(id);
+    }
+
+    private Proposal lock(long id) {
+        jdbc.sql("select id from proposal where id = ? for update").param(id).query(Long.class).optional()
+                .orElseThrow(() -> DomainException.notFound("proposal", id));
+        return get(id);
+    }
+
+    private void move(Proposal p, ProposalStatus to, String actor, String reason) {
+        jdbc.sql("update proposal set status = ?, version = version + 1 where id = ?").params(to.name(), p.id())
+                .update();
+        history(p.id(), p.status(), to, actor, reason);
+    }
+
+    private void history(long id, ProposalStatus from, ProposalStatus to, String actor, String reason) {
+        jdbc.sql("insert into proposal_transition (proposal_id, from_status, to_status, actor, reason) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(id, from == null ? null : from.name(), to.name(), actor, reason).update();
+    }
+
+    private static final String SELECT = """
+            select p.*, c.code as category_code, u.username as proposer, pi.id as plan_item_id
+            from proposal p join category c on c.id = p.category_id join app_user u on u.id = p.proposer_id
+            left join plan_item pi on pi.proposal_id = p.id""";
+
+    private static Proposal map(ResultSet rs, int n) throws SQLException {
+        ProposalStatus status = ProposalStatus.valueOf(rs.getString("status"));
+        return new Proposal(rs.getLong("id"), ProposalKind.valueOf(rs.getString("kind")), rs.getString("title_zh"),
+                rs.getString("title_en"), rs.getString("category_code"),
+                StandardLevel.valueOf(rs.getString("intended_level")), rs.getString("scope"),
+                rs.getString("rationale"), rs.getString("proposing_org"), rs.getLong("proposer_id"),
+                rs.getString("proposer"), (Long) rs.getObject("target_standard_id"), status,
+                rs.getTimestamp("created_at").toInstant(), (Long) rs.getObject("plan_item_id"),
+                ProposalLifecycle.allowedTargets(status));
+    }
+}

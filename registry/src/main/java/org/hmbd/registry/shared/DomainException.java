@@ -1,0 +1,60 @@
+package org.hmbd.registry.shared;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A typed failure: a reason from {@link ErrorCode}, a localizable detail, and extra members for
+ * the problem body (e.g. {@code field}, {@code allowedTransitions}).
+ */
+public class DomainException extends RuntimeException {
+
+    private final ErrorCode errorCode;
+    private final transient Msg detail;
+    private final transient Map<String, Object> properties;
+
+    public DomainException(ErrorCode errorCode, Map<String, Object> properties, Msg detail) {
+        super(errorCode.code() + ": " + detail);
+        this.errorCode = errorCode;
+        this.detail = detail;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    public DomainException(ErrorCode errorCode, Msg detail) {
+        this(errorCode, Map.of(), detail);
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    public Msg detail() {
+        return detail;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    public static DomainException notFound(String resource, Object id) {
+        return new DomainException(ErrorCode.NOT_FOUND, Map.of("resource", resource, "id", String.valueOf(id)),
+                Msg.of("problem.not-found.detail", Msg.of("resource." + resource), id));
+    }
+
+    /** A bad value for one field; the reason is a key under {@code reason.*}. */
+    public static DomainException invalidField(String field, String reasonKey, Object... reasonArgs) {
+        return new DomainException(ErrorCode.VALIDATION_FAILED, Map.of("field", field),
+                Msg.of("problem.validation-failed.detail", field, Msg.of("reason." + reasonKey, reasonArgs)));
+    }
+
+    /** Not allowed; the reason is a key under {@code forbidden.*}. */
+    public static DomainException forbidden(String reasonKey, Object... args) {
+        return new DomainException(ErrorCode.FORBIDDEN, Msg.of("forbidden." + reasonKey, args));
+    }
+
+    /** In conflict with the current state; the reason is a key under {@code conflict.*}. */
+    public static DomainException conflict(String reasonKey, Object... args) {
+        return new DomainException(ErrorCode.CONFLICT, Msg.of("conflict." + reasonKey, args));
+    }
+}

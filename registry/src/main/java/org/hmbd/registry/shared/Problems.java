@@ -1,0 +1,88 @@
+package org.hmbd.registry.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem bodies: a stable {@code code}, a title and detail in the request's
+ * language (Simplified Chinese by default, English on {@code Accept-Language: en}).
+ * The one place, with the MVC exception handler that uses it, where failures become HTTP.
+ */
+@Component
+public class Problems {
+
+    /** Request attribute holding the code of the problem answered, read by the audit log. */
+    public static final String CODE_ATTRIBUTE = "hmbd.problem.code";
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final JsonMapper json;
+
+    public Problems(MessageSource messages, LocaleResolver localeResolver, JsonMapper json) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+        this.json = json;
+    }
+
+    public ProblemDetail of(HttpServletRequest request, DomainException e) {
+        return of(request, e.errorCode(), e.errorCode().status(), e.detail(), e.properties());
+    }
+
+    public ProblemDetail of(HttpServletRequest request, ErrorCode code, HttpStatusCode status, Msg detail,
+                            Map<String, Object> properties) {
+        Locale locale = localeResolver.resolveLocale(request);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("urn:hmbd:problem:" + code.code()));
+        problem.setTitle(resolve(Msg.of("problem." + code.code() + ".title"), locale));
+        if (detail != null) {
+            problem.setDetail(resolve(detail, locale));
+        }
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code.code());
+        properties.forEach(problem::setProperty);
+        request.setAttribute(CODE_ATTRIBUTE, code.code());
+        return problem;
+    }
+
+    /** Writes a problem outside Spring MVC (security filters). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, Msg detail)
+            throws IOException {
+        ProblemDetail problem = of(request, code, code.status(), detail, Map.of());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", problem.getInstance().toString());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(code.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (code == ErrorCode.UNAUTHENTICATED || code == ErrorCode.INVALID_TOKEN) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"hmbd-registry\"");
+        }
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    public String resolve(Msg msg, Locale locale) {
+        Object[] args = Arrays.stream(msg.args())
+                .map(a -> a instanceof Msg m ? resolve(m, locale) : a)
+                .toArray();
+        return messages.getMessage(msg.key(), args, msg.key(), locale);
+    }
+}

@@ -1,0 +1,232 @@
+package org.hmbd.registry.standard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.PageQuery;
+import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.Text;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Standards and their editions: reading (the public sees only published content) and opening
+ * drafts when a proposal enters the work plan.
+ */
+@Service
+public class Standards {
+
+    private final JdbcClient jdbc;
+    private final Categories categories;
+
+    Standards(JdbcClient jdbc, Categories categories) {
+        this.jdbc = jdbc;
+        this.categories = categories;
+    }
+
+    private static final String STANDARD_SELECT = """
+            select s.*, c.code as category_code,
+                   (select e.id from edition e where e.standard_id = s.id and e.status = 'PUBLISHED'
+                    order by e.id desc limit 1) as current_edition_id,
+                   (select e.code from edition e where e.standard_id = s.id and e.status = 'PUBLISHED'
+                    order by e.id desc limit 1) as current_code,
+                   (select max(e.id) from edition e where e.standard_id = s.id) as latest_edition_id
+            from standard s join category c on c.id = s.category_id""";
+
+    private static final String PUBLIC_STANDARD = " exists (select 1 from edition pe where pe.standard_id = s.id "
+            + "and pe.status in ('PUBLISHED', 'SUPERSEDED', 'ABOLISHED'))";
+
+    private static final String EDITION_SELECT = """
+            select e.*, s.title_zh, s.title_en from edition e join standard s on s.id = e.standard_id""";
+
+    public record StandardFilter(String status, String category, String level, Integer year, String q) {
+    }
+
+    public record EditionFilter(Long standardId, String status, Integer year) {
+    }
+
+    public PageResult<Standard> list(Actor viewer, StandardFilter f, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (viewer == null) {
+            where.append(" and").append(PUBLIC_STANDARD);
+        }
+        if (f.status() != null && !f.status().isBlank()) {
+            where.append(" and s.status = ?");
+            params.add(f.status().strip().toUpperCase());
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            // a category includes its sub-categories
+            where.append(" and s.category_id in (with recursive sub(id) as (select id from category where code = ? "
+                    + "union all select c.id from category c join sub on c.parent_id = sub.id) select id from sub)");
+            params.add(f.category().strip());
+        }
+        if (f.level() != null && !f.level().isBlank()) {
+            where.append(" and s.level = ?");
+            params.add(Text.enumValue("level", f.level(), StandardLevel.class).name());
+        }
+        if (f.year() != null) {
+            where.append(" and exists (select 1 from edition ye where ye.standard_id = s.id "
+                    + "and extract(year from ye.published_at at time zone 'Asia/Shanghai') = ?)");
+            params.add(f.year());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String like = "%" + escapeLike(f.q().strip()) + "%";
+            where.append(" and (s.title_zh ilike ? or s.title_en ilike ? or s.number ilike ?"
+                    + " or exists (select 1 from edition qe where qe.standard_id = s.id and qe.code ilike ?))");
+            params.addAll(List.of(like, like, like, like));
+        }
+        long total = jdbc.sql("select count(*) from standard s" + where).params(params).query(Long.class).single();
+        List<Object> p = new ArrayList<>(params);
+        p.add(page.size());
+        p.add(page.offset());
+        List<Standard> items = jdbc.sql(STANDARD_SELECT + where + " order by s.id limit ? offset ?").params(p)
+                .query(Standards::mapStandard).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    public Standard get(Actor viewer, long id) {
+        String where = " where s.id = ?" + (viewer == null ? " and" + PUBLIC_STANDARD : "");
+        return jdbc.sql(STANDARD_SELECT + where).param(id).query(Standards::mapStandard).optional()
+                .orElseThrow(() -> DomainException.notFound("standard", id));
+    }
+
+    public PageResult<Edition> editions(Actor viewer, EditionFilter f, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (viewer == null) {
+            where.append(" and e.status in ('PUBLISHED', 'SUPERSEDED', 'ABOLISHED')");
+        }
+        if (f.standardId() != null) {
+            where.append(" and e.standard_id = ?");
+            params.add(f.standardId());
+        }
+        if (f.status() != null && !f.status().isBlank()) {
+            where.append(" and e.status = ?");
+            params.add(Text.enumValue("status", f.status(), EditionStatus.class).name());
+        }
+        if (f.year() != null) {
+            where.append(" and extract(year from e.published_at at time zone 'Asia/Shanghai') = ?");
+            params.add(f.year());
+        }
+        long total = jdbc.sql("select count(*) from edition e" + where).params(params).query(Long.class).single();
+        List<Object> p = new ArrayList<>(params);
+        p.add(page.size());
+        p.add(page.offset());
+        List<Edition> items = jdbc.sql(EDITION_SELECT + where + " order by e.id limit ? offset ?").params(p)
+                .query(Standards::mapEdition).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** An edition; anonymous viewers see only published, superseded or abolished editions. */
+    public Edition edition(Actor viewer, long id) {
+        Edition e = jdbc.sql(EDITION_SELECT + " where e.id = ?").param(id).query(Standards::mapEdition).optional()
+                .orElseThrow(() -> DomainException.notFound("edition", id));
+        if (viewer == null && !e.status().isPublic()) {
+            throw DomainException.notFound("edition", id);
+        }
+        return e;
+    }
+
+    public List<HistoryEntry> history(Actor viewer, long editionId) {
+        edition(viewer, editionId);
+        return jdbc.sql("select * from edition_transition where edition_id = ? order by id").param(editionId)
+                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("from_status"),
+                        rs.getString("to_status"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("reason")))
+                .list();
+    }
+
+    /** Status of each edition, for the work plan. */
+    public Map<Long, EditionStatus> statuses(List<Long> editionIds) {
+        Map<Long, EditionStatus> result = new java.util.HashMap<>();
+        if (editionIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select id, status from edition where id = any(?)")
+                .param(editionIds.toArray(new Long[0]))
+                .query((rs, n) -> result.put(rs.getLong(1), EditionStatus.valueOf(rs.getString(2)))).list();
+        return result;
+    }
+
+    /** What a revision or abolition proposal may target: an existing standard, with its status. */
+    public Optional<String> statusOf(long standardId) {
+        return jdbc.sql("select status from standard where id = ?").param(standardId).query(String.class).optional();
+    }
+
+    public Optional<Long> publishedEdition(long standardId) {
+        return jdbc.sql("select id from edition where standard_id = ? and status = 'PUBLISHED'").param(standardId)
+                .query(Long.class).optional();
+    }
+
+    public boolean hasEditionInProgress(long standardId) {
+        return jdbc.sql("select count(*) from edition where standard_id = ? and status in "
+                        + "('DRAFTING', 'PUBLIC_COMMENT', 'EXPERT_REVIEW', 'APPROVED')")
+                .param(standardId).query(Long.class).single() > 0;
+    }
+
+    public record OpenedDraft(long standardId, long editionId) {
+    }
+
+    /** A new standard with its first draft edition, drafted by the given working group. */
+    @Transactional
+    public OpenedDraft openNewStandard(String actor, String titleZh, String titleEn, long categoryId,
+                                       StandardLevel level, long workingGroupId, String reason) {
+        long standardId = jdbc.sql("""
+                        insert into standard (title_zh, title_en, category_id, level, status)
+                        values (?, ?, ?, ?, 'DRAFT') returning id""")
+                .params(titleZh, titleEn, categoryId, level.name()).query(Long.class).single();
+        return new OpenedDraft(standardId, openDraft(actor, standardId, workingGroupId, null, reason));
+    }
+
+    /** A draft revision of a published standard. */
+    @Transactional
+    public OpenedDraft openRevision(String actor, long standardId, long workingGroupId, String reason) {
+        jdbc.sql("select id from standard where id = ? for update").param(standardId).query(Long.class).single();
+        long published = publishedEdition(standardId)
+                .orElseThrow(() -> DomainException.conflict("no-published-edition", standardId));
+        if (hasEditionInProgress(standardId)) {
+            throw DomainException.conflict("edition-in-progress", standardId);
+        }
+        return new OpenedDraft(standardId, openDraft(actor, standardId, workingGroupId, published, reason));
+    }
+
+    private long openDraft(String actor, long standardId, long workingGroupId, Long supersedes, String reason) {
+        long editionId = jdbc.sql("""
+                        insert into edition (standard_id, working_group_id, status, supersedes_id)
+                        values (?, ?, 'DRAFTING', ?) returning id""")
+                .params(standardId, workingGroupId, supersedes).query(Long.class).single();
+        jdbc.sql("insert into edition_transition (edition_id, from_status, to_status, actor, reason) "
+                        + "values (?, null, 'DRAFTING', ?, ?)")
+                .params(editionId, actor, reason).update();
+        return editionId;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Standard mapStandard(ResultSet rs, int n) throws SQLException {
+        return new Standard(rs.getLong("id"), rs.getString("title_zh"), rs.getString("title_en"),
+                rs.getString("category_code"), StandardLevel.valueOf(rs.getString("level")), rs.getString("number"),
+                rs.getString("status"), (Long) rs.getObject("current_edition_id"), rs.getString("current_code"),
+                (Long) rs.getObject("latest_edition_id"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    static Edition mapEdition(ResultSet rs, int n) throws SQLException {
+        EditionStatus status = EditionStatus.valueOf(rs.getString("status"));
+        return new Edition(rs.getLong("id"), rs.getLong("standard_id"), rs.getString("title_zh"),
+                rs.getString("title_en"), status, rs.getString("code"),
+                rs.getObject("effective_date", java.time.LocalDate.class),
+                rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
+                rs.getObject("comment_deadline", java.time.LocalDate.class), (Long) rs.getObject("supersedes_id"),
+                (Long) rs.getObject("superseded_by_id"), (Long) rs.getObject("working_group_id"),
+                rs.getTimestamp("created_at").toInstant(), EditionLifecycle.allowedTargets(status));
+    }
+}
