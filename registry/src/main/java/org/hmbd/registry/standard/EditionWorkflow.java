@@ -118,13 +118,17 @@ public class EditionWorkflow {
         }
         String number;
         String given = Text.optional("code", req.code(), 60);
+        // the year of a code is the year of publication, or of taking effect for one issued late in a year
         String year = String.valueOf(today.getYear());
         if (given != null) {
             given = given.replace('—', '-').replace('–', '-').replaceAll("\\s+", " ");
             int dash = given.lastIndexOf('-');
-            if (dash < 0 || !given.substring(dash + 1).equals(year)) {
-                throw DomainException.invalidField("code", "code-year", year);
+            String effectiveYear = String.valueOf(effective.getYear());
+            String givenYear = dash < 0 ? "" : given.substring(dash + 1);
+            if (!givenYear.equals(year) && !givenYear.equals(effectiveYear)) {
+                throw DomainException.invalidField("code", "code-year", year, effectiveYear);
             }
+            year = givenYear;
             number = given.substring(0, dash).strip();
         } else if (e.number() != null) {
             number = e.number();

@@ -47,8 +47,11 @@ class SecurityConfiguration {
             return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
         };
         http
+                // CSRF protects browser sessions; a request carrying no session cookie (API clients,
+                // anonymous calls) has no ambient credentials to abuse. The sign-in form stays protected.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer)
-                        .ignoringRequestMatchers(request -> "/api/v1/auth/token".equals(request.getRequestURI())))
+                        .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
+                                && !"/login".equals(request.getRequestURI())))
                 .authorizeHttpRequests(authz -> authz
                         .requestMatchers(HttpMethod.GET, "/api/v1/standards", "/api/v1/standards/**",
                                 "/api/v1/editions", "/api/v1/editions/*", "/api/v1/editions/*/history", "/api/v1/editions/*/artifacts",

@@ -1,0 +1,174 @@
+package org.hmbd.registry.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Errors are problem+json with a stable code, never a 500; sign-in, roles and the audit trail. */
+class ProblemsAndSecurityIT extends RegistryIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void answersInChineseByDefaultAndInEnglishOnRequest() {
+        given().port(port).get("/api/v1/proposals").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unauthenticated")).body("title", equalTo("未登录"));
+        given().port(port).header("Accept-Language", "en").get("/api/v1/proposals").then().statusCode(401)
+                .body("title", equalTo("Not signed in"));
+    }
+
+    @Test
+    void refusesUnknownOrRevokedTokensAndWrongPasswords() {
+        anonymous.request().header("Authorization", "Bearer hmbd_nope").get("/api/v1/me").then().statusCode(401)
+                .body("code", equalTo("invalid-token"));
+        given().port(port).contentType(ContentType.JSON)
+                .body(Api.json(Map.of("username", "admin", "password", "wrong-password-1")))
+                .post("/api/v1/auth/token").then().statusCode(401).body("code", equalTo("invalid-credentials"));
+        given().port(port).contentType(ContentType.JSON)
+                .body(Api.json(Map.of("username", "nobody-" + unique(), "password", "wrong-password-1")))
+                .post("/api/v1/auth/token").then().statusCode(401).body("code", equalTo("invalid-credentials"));
+
+        String token = Api.signIn(port, "admin", ADMIN_PASSWORD);
+        Api api = new Api(port, token);
+        api.get("/api/v1/me").then().statusCode(200).body("username", equalTo("admin"));
+        api.post("/api/v1/auth/logout", Map.of()).then().statusCode(204);
+        api.get("/api/v1/me").then().statusCode(401).body("code", equalTo("invalid-token"));
+    }
+
+    @Test
+    void aNewAccountMustChangeItsPasswordBeforeAnythingElse() {
+        long org = organization("COUNTY", "350102");
+        String username = "new" + unique();
+        admin.post("/api/v1/users", Map.of("username", username, "displayName", "张三", "organizationId", org))
+                .then().statusCode(201).body("oneTimePassword", notNullValue());
+        String oneTime = admin.get("/api/v1/users?organizationId={o}", org).then().statusCode(200)
+                .extract().path("items[0].username");
+        assertThat(oneTime).isEqualTo(username);
+
+        long org2 = organization("COUNTY", "350103");
+        Map<String, Object> created = admin.post("/api/v1/users", Map.of("username", "x" + unique(),
+                        "displayName", "李四", "organizationId", org2)).then().statusCode(201)
+                .extract().jsonPath().getMap("$");
+        String user = (String) ((Map<?, ?>) created.get("user")).get("username");
+        String password = (String) created.get("oneTimePassword");
+        Api first = new Api(port, given().port(port).contentType(ContentType.JSON)
+                .body(Api.json(Map.of("username", user, "password", password))).post("/api/v1/auth/token")
+                .then().statusCode(200).body("passwordChangeRequired", equalTo(true)).extract().path("token"));
+        first.get("/api/v1/proposals").then().statusCode(403).body("code", equalTo("password-change-required"));
+        first.get("/api/v1/me").then().statusCode(200);
+        first.post("/api/v1/auth/password", Map.of("currentPassword", password, "newPassword", "short"))
+                .then().statusCode(400).body("field", equalTo("newPassword"));
+        first.post("/api/v1/auth/password", Map.of("currentPassword", "wrong", "newPassword", "Long-enough-1"))
+                .then().statusCode(400).body("field", equalTo("currentPassword"));
+        first.post("/api/v1/auth/password", Map.of("currentPassword", password, "newPassword", "Long-enough-1"))
+                .then().statusCode(204);
+        first.get("/api/v1/proposals").then().statusCode(200);
+    }
+
+    @Test
+    void onlyTheNationalAdministrationManagesAccountsAndCategories() {
+        Member someone = member(organization("INSTITUTION", "110105"));
+        someone.api().post("/api/v1/organizations", Map.of("nameZh", "x" + unique(), "kind", "ENTERPRISE",
+                "level", "INSTITUTION", "regionCode", "110105")).then().statusCode(403).body("code", equalTo("forbidden"));
+        someone.api().post("/api/v1/users", Map.of("username", "y" + unique(), "displayName", "y",
+                "organizationId", 1)).then().statusCode(403);
+        someone.api().get("/api/v1/users").then().statusCode(403);
+        someone.api().get("/api/v1/audit-events").then().statusCode(403);
+        someone.api().post("/api/v1/categories", Map.of("code", "X" + System.nanoTime() % 100000, "nameZh", "x",
+                "nameEn", "x")).then().statusCode(403);
+        someone.api().get("/api/v1/users/{id}", someone.id()).then().statusCode(200);
+        someone.api().get("/api/v1/users/{id}", 1).then().statusCode(403);
+
+        String code = "HEALTH_INFO_" + (System.nanoTime() % 100000);
+        admin.post("/api/v1/categories", Map.of("code", code, "parentCode", "TECHNICAL", "nameZh", "健康信息",
+                "nameEn", "Health information")).then().statusCode(201).body("parentCode", equalTo("TECHNICAL"));
+        admin.put("/api/v1/categories/{code}", Map.of("parentCode", code, "nameZh", "技术类标准",
+                "nameEn", "Technical"), "TECHNICAL").then().statusCode(400).body("field", equalTo("parentCode"));
+        anonymous.get("/api/v1/categories/TECHNICAL").then().statusCode(200)
+                .body("children.code", hasItem(code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NATIONAL:350000", "PROVINCE:350100", "COUNTY:990101", "INSTITUTION:12345"})
+    void refusesRegionCodesThatDoNotFitTheLevel(String levelAndCode) {
+        String[] parts = levelAndCode.split(":");
+        admin.post("/api/v1/organizations", Map.of("nameZh", "机构" + unique(), "kind", "HEALTHCARE_INSTITUTION",
+                "level", parts[0], "regionCode", parts[1])).then().statusCode(400)
+                .body("field", equalTo("regionCode"));
+    }
+
+    @Test
+    void badRequestsGetProblemsNeverAServerError() {
+        admin.get("/api/v1/proposals/not-a-number").then().statusCode(400).body("field", equalTo("id"));
+        admin.get("/api/v1/proposals/987654321").then().statusCode(404).body("code", equalTo("not-found"));
+        admin.get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+        admin.get("/api/v1/proposals?size=500").then().statusCode(400).body("field", equalTo("size"));
+        admin.get("/api/v1/proposals?page=-1").then().statusCode(400).body("field", equalTo("page"));
+        admin.request().contentType(ContentType.JSON).body("{\"kind\": ").post("/api/v1/proposals").then()
+                .statusCode(400).body("code", equalTo("malformed-request"));
+        admin.request().contentType(ContentType.JSON).body("[1,2]").post("/api/v1/proposals").then()
+                .statusCode(400).body("code", equalTo("malformed-request"));
+        admin.request().contentType(ContentType.TEXT).body("hello").post("/api/v1/proposals").then()
+                .statusCode(415).body("code", equalTo("unsupported-media-type"));
+        admin.request().delete("/api/v1/proposals").then().statusCode(405).body("code", equalTo("method-not-allowed"));
+        admin.post("/api/v1/editions/{id}/transitions", Map.of("to", "PUBLISHED"), 987654321).then()
+                .statusCode(404);
+        admin.post("/api/v1/proposals", Map.of("kind", "NEW", "titleZh", "x".repeat(301))).then().statusCode(400)
+                .body("field", equalTo("titleZh"));
+        admin.post("/api/v1/proposals", Map.of("kind", "NEW", "titleZh", "a\u0000b")).then().statusCode(400)
+                .body("field", equalTo("titleZh"));
+        admin.request().contentType(ContentType.JSON).body("{\"year\":\"abc\"}")
+                .post("/api/v1/proposals/{id}/accept", 1).then().statusCode(400);
+    }
+
+    @Test
+    void everyWriteIsAuditedIncludingRefusals() {
+        String ghost = "ghost" + unique();
+        given().port(port).contentType(ContentType.JSON)
+                .body(Api.json(Map.of("username", ghost, "password", "Wrong-passw0rd")))
+                .post("/api/v1/auth/token").then().statusCode(401);
+        Member m = member(organization("INSTITUTION", "440106"));
+        m.api().post("/api/v1/organizations", Map.of("nameZh", "x")).then().statusCode(403);
+        long org = organization("INSTITUTION", "440106");
+
+        admin.get("/api/v1/audit-events?actorName={a}", ghost).then().statusCode(200)
+                .body("items[0].action", equalTo("POST /api/v1/auth/token"))
+                .body("items[0].outcome", equalTo("FAILURE"))
+                .body("items[0].detail", equalTo("invalid-credentials"));
+        admin.get("/api/v1/audit-events?actorName={a}&action=organizations", m.username()).then().statusCode(200)
+                .body("items[0].status", equalTo(403)).body("items[0].detail", equalTo("forbidden"));
+        admin.get("/api/v1/audit-events?target={t}", "/api/v1/organizations/" + org).then().statusCode(200)
+                .body("items[0].actor", equalTo("admin")).body("items[0].outcome", equalTo("SUCCESS"))
+                .body("items[0].action", startsWith("POST /api/v1/organizations"));
+        anonymous.post("/api/v1/proposals", Map.of()).then().statusCode(401);
+        admin.get("/api/v1/audit-events?actorName=anonymous&action=proposals").then()
+                .body("items[0].status", equalTo(401));
+    }
+
+    @Test
+    void historyAndAuditRowsCannotBeChangedOrDeleted() {
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'mallory'").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+                .rootCause().hasMessageContaining("append-only");
+        for (String table : List.of("edition_transition", "proposal_transition", "artifact_revision")) {
+            assertThatThrownBy(() -> jdbc.sql("delete from " + table).update())
+                    .rootCause().hasMessageContaining("append-only");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.hmbd.registry.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the real server on a random port, on a real PostgreSQL started
+ * the way the embedded default starts it, in a fresh data folder shared by the test classes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RegistryIT {
+
+    static final String ADMIN_INITIAL_PASSWORD = "Initial-Passw0rd";
+    static final String ADMIN_PASSWORD = "Admin-Passw0rd-2026";
+    static final String PASSWORD = "Member-Passw0rd-1";
+    private static final Path DATA_DIR = dataDir();
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    Api admin;
+    Api anonymous;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hmbd.data-dir", DATA_DIR::toString);
+        registry.add("hmbd.auth.bootstrap-admin-password", () -> ADMIN_INITIAL_PASSWORD);
+    }
+
+    private static Path dataDir() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void signInAdmin() {
+        anonymous = Api.anonymous(port);
+        synchronized (RegistryIT.class) {
+            String token;
+            try {
+                token = Api.signIn(port, "admin", ADMIN_PASSWORD);
+            } catch (AssertionError firstTime) {
+                token = Api.signIn(port, "admin", ADMIN_INITIAL_PASSWORD);
+                new Api(port, token).post("/api/v1/auth/password",
+                        Map.of("currentPassword", ADMIN_INITIAL_PASSWORD, "newPassword", ADMIN_PASSWORD))
+                        .then().statusCode(204);
+            }
+            admin = new Api(port, token);
+        }
+    }
+
+    /** A unique suffix, so tests sharing the database never collide. */
+    static String unique() {
+        return SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    long organization(String level, String region) {
+        return admin.post("/api/v1/organizations", Map.of("nameZh", "测试机构 " + unique(), "nameEn", "Test org",
+                        "kind", "HEALTHCARE_INSTITUTION", "level", level, "regionCode", region))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Creates an account in an organization, changes its first password, and signs it in. */
+    Member member(long organizationId, String... roles) {
+        String username = "u" + unique();
+        long id = admin.post("/api/v1/users", Map.of("username", username, "displayName", "测试用户 " + username,
+                        "organizationId", organizationId, "roles", List.of(roles), "initialPassword", PASSWORD))
+                .then().statusCode(201).extract().jsonPath().getLong("user.id");
+        String first = Api.signIn(port, username, PASSWORD);
+        new Api(port, first).post("/api/v1/auth/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD + "x")).then().statusCode(204);
+        return new Member(id, username, new Api(port, Api.signIn(port, username, PASSWORD + "x")));
+    }
+
+    record Member(long id, String username, Api api) {
+    }
+}
