@@ -39,6 +39,11 @@ class EmbeddedDatabaseConfiguration {
                 .setPort(port)
                 .setPGStartupWait(props.startupWait())
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // the library's test-oriented defaults trade durability for speed (-F, synchronous_commit
+                // off); this database is the system of record, so a committed write must survive a crash
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL ready on port {}", pg.getPort());
         return pg;
