@@ -23,6 +23,7 @@ abstract class RegistryIT {
     static final String ADMIN_INITIAL_PASSWORD = "Initial-Passw0rd";
     static final String ADMIN_PASSWORD = "Admin-Passw0rd-2026";
     static final String PASSWORD = "Member-Passw0rd-1";
+    static final String MAX_ARTIFACT_SIZE = "64KB";
     private static final Path DATA_DIR = dataDir();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -36,6 +37,7 @@ abstract class RegistryIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hmbd.data-dir", DATA_DIR::toString);
         registry.add("hmbd.auth.bootstrap-admin-password", () -> ADMIN_INITIAL_PASSWORD);
+        registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
     }
 
     private static Path dataDir() {
