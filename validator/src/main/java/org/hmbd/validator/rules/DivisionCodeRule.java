@@ -1,0 +1,56 @@
+package org.hmbd.validator.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import org.hmbd.validator.Dimension;
+import org.hmbd.validator.Severity;
+import org.hmbd.validator.Text;
+
+/** Administrative division codes (GB/T 2260) in addresses: six digits under a known province. */
+final class DivisionCodeRule implements Rule {
+
+    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
+            "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
+            "63", "64", "65", "71", "81", "82");
+
+    private final String id;
+    private final String extensionUrl;
+    private final Dimension dimension;
+
+    DivisionCodeRule(String id, String extensionUrl, Dimension dimension) {
+        this.id = id;
+        this.extensionUrl = extensionUrl;
+        this.dimension = dimension;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    static boolean valid(String code) {
+        return code != null && code.matches("\\d{6}") && PROVINCES.contains(code.substring(0, 2));
+    }
+
+    @Override
+    public void check(ResourceView r, RuleContext ctx) {
+        JsonNode addresses = r.json().path("address");
+        for (int a = 0; a < addresses.size(); a++) {
+            JsonNode exts = addresses.get(a).path("extension");
+            for (int e = 0; e < exts.size(); e++) {
+                if (!extensionUrl.equals(exts.get(e).path("url").asText(null))) {
+                    continue;
+                }
+                String code = exts.get(e).path("valueCode").asText(null);
+                boolean ok = valid(code);
+                ctx.outcome(dimension, id, ok);
+                if (!ok) {
+                    ctx.finding(r.finding(id, Severity.ERROR, dimension,
+                            r.resourceType() + ".address[" + a + "].extension[" + e + "].valueCode",
+                            Text.of("行政区划代码 " + code + " 不是有效的 GB/T 2260 代码",
+                                    "Division code " + code + " is not a valid GB/T 2260 code"), id));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.hmbd.validator.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Predicate;
+import org.hmbd.validator.Dimension;
+import org.hmbd.validator.Severity;
+import org.hmbd.validator.Text;
+
+/** Identifiers of a system must carry a valid check character (GB 11643 or GB 32100). */
+final class IdentifierCheckRule implements Rule {
+
+    private final String id;
+    private final String system;
+    private final Dimension dimension;
+    private final Predicate<String> valid;
+    private final String algorithm;
+
+    IdentifierCheckRule(String id, String system, String algorithm, Dimension dimension) {
+        this.id = id;
+        this.system = system;
+        this.dimension = dimension;
+        this.algorithm = algorithm;
+        this.valid = switch (algorithm) {
+            case "GB11643" -> Checksums::residentId;
+            case "GB32100" -> Checksums::unifiedSocialCreditCode;
+            default -> throw new IllegalArgumentException("unknown check-character algorithm " + algorithm);
+        };
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void check(ResourceView r, RuleContext ctx) {
+        JsonNode identifiers = r.json().path("identifier");
+        for (int i = 0; i < identifiers.size(); i++) {
+            JsonNode ident = identifiers.get(i);
+            if (!system.equals(ident.path("system").asText(null))) {
+                continue;
+            }
+            String value = ident.path("value").asText("");
+            boolean ok = valid.test(value);
+            ctx.outcome(dimension, id, ok);
+            if (!ok) {
+                String masked = Masking.identifier(value);
+                ctx.finding(r.finding(id, Severity.ERROR, dimension,
+                        r.resourceType() + ".identifier[" + i + "].value",
+                        Text.of("标识符 " + masked + " 的校验码不正确（" + algorithm + "）",
+                                "Identifier " + masked + " has a wrong check character (" + algorithm + ")"),
+                        id));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.hmbd.validator.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hmbd.validator.Dimension;
+import org.hmbd.validator.Severity;
+import org.hmbd.validator.Text;
+
+/**
+ * One identifier for one person (Art. 29), across the whole submission: patients sharing a
+ * resident identity number must agree on sex and birth date, and both must agree with what the
+ * number itself encodes (birth date in digits 7-14, sex in the parity of digit 17).
+ */
+final class PatientIdentityRule implements Rule {
+
+    private final String id;
+    private final String system;
+    private final Dimension dimension;
+    private final Map<String, List<Seen>> byIdentifier = new ConcurrentHashMap<>();
+
+    private record Seen(String reference, String gender, String birthDate, ResourceView where, int index) {
+    }
+
+    PatientIdentityRule(String id, String system, Dimension dimension) {
+        this.id = id;
+        this.system = system;
+        this.dimension = dimension;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void check(ResourceView r, RuleContext ctx) {
+        if (!"Patient".equals(r.resourceType())) {
+            return;
+        }
+        JsonNode identifiers = r.json().path("identifier");
+        String gender = r.json().path("gender").asText(null);
+        String birthDate = r.json().path("birthDate").asText(null);
+        for (int i = 0; i < identifiers.size(); i++) {
+            JsonNode ident = identifiers.get(i);
+            if (!system.equals(ident.path("system").asText(null))) {
+                continue;
+            }
+            String value = ident.path("value").asText("").toUpperCase();
+            if (value.isEmpty()) {
+                continue;
+            }
+            checkEncodedFacts(r, ctx, value, gender, birthDate, i);
+            // keep only what the cross-resource check needs, not the whole resource
+            ResourceView slim = new ResourceView(r.resourceType(), r.id(), null, r.source(), r.line(), r.entry(),
+                    r.prefix(), r.fullUrl());
+            byIdentifier.computeIfAbsent(value, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new Seen(r.reference() != null ? r.reference() : r.fullUrl(), gender, birthDate, slim, i));
+        }
+    }
+
+    private void checkEncodedFacts(ResourceView r, RuleContext ctx, String value, String gender, String birthDate,
+                                   int index) {
+        if (!value.matches("\\d{17}[\\dX]")) {
+            return;
+        }
+        String encodedBirth = value.substring(6, 10) + "-" + value.substring(10, 12) + "-" + value.substring(12, 14);
+        String encodedGender = (value.charAt(16) - '0') % 2 == 1 ? "male" : "female";
+        boolean birthOk = birthDate == null || birthDate.equals(encodedBirth);
+        boolean genderOk = gender == null || "unknown".equals(gender) || "other".equals(gender)
+                || gender.equals(encodedGender);
+        ctx.outcome(dimension, id + "-ENCODED", birthOk && genderOk);
+        String masked = Masking.identifier(value);
+        if (!birthOk) {
+            ctx.finding(r.finding(id + "-ENCODED", Severity.ERROR, dimension, "Patient.birthDate",
+                    Text.of("出生日期 " + birthDate + " 与身份证号 " + masked + " 中的出生日期不一致",
+                            "Birth date " + birthDate + " differs from the one in identity number " + masked), id));
+        }
+        if (!genderOk) {
+            ctx.finding(r.finding(id + "-ENCODED", Severity.ERROR, dimension, "Patient.gender",
+                    Text.of("性别 " + gender + " 与身份证号 " + masked + " 中的性别不一致",
+                            "Gender " + gender + " differs from the one in identity number " + masked), id));
+        }
+    }
+
+    @Override
+    public void finish(RuleContext ctx) {
+        for (Map.Entry<String, List<Seen>> e : byIdentifier.entrySet()) {
+            List<Seen> seen = e.getValue();
+            long records = seen.stream().map(Seen::reference).distinct().count();
+            boolean consistent = seen.stream().map(s -> s.gender() + "|" + s.birthDate()).distinct().count() == 1;
+            ctx.outcome(dimension, id, consistent);
+            String masked = Masking.identifier(e.getKey());
+            if (!consistent) {
+                for (Seen s : seen) {
+                    ctx.finding(s.where().finding(id, Severity.ERROR, dimension, "Patient.identifier[" + s.index() + "]",
+                            Text.of("身份证号 " + masked + " 对应的 " + seen.size() + " 条患者记录性别或出生日期不一致",
+                                    "The " + seen.size() + " patient records with identity number " + masked
+                                            + " disagree on gender or birth date"), id));
+                }
+            } else if (records > 1) {
+                for (Seen s : seen) {
+                    ctx.finding(s.where().finding(id + "-DUPLICATE", Severity.WARNING, dimension,
+                            "Patient.identifier[" + s.index() + "]",
+                            Text.of("身份证号 " + masked + " 出现在 " + records + " 条患者记录中（重复建档）",
+                                    "Identity number " + masked + " appears on " + records
+                                            + " patient records (duplicate registration)"), id));
+                }
+            }
+        }
+    }
+
+}
