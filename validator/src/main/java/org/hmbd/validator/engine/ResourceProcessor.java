@@ -76,7 +76,7 @@ final class ResourceProcessor {
             processXml(unit, out, rules);
             return;
         }
-        if (!trimmed.startsWith("{")) {
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
             inputError(unit, out, InputReader.MALFORMED, Text.of("内容不是 JSON 对象或 XML 文档",
                     "The content is neither a JSON object nor an XML document"));
             return;
@@ -286,7 +286,7 @@ final class ResourceProcessor {
         org.hl7.fhir.instance.model.api.IBaseResource parsed;
         try {
             var parser = ctx.newXmlParser();
-            parser.setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false));
+            parser.setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false).setErrorOnInvalidValue(false));
             parsed = parser.parseResource(text);
         } catch (RuntimeException e) {
             inputError(unit, out, InputReader.MALFORMED, Text.of("XML 格式错误或不是 FHIR 资源：" + e.getMessage(),
