@@ -38,8 +38,7 @@ public final class ValidationEngine {
         this.content = content;
         this.limits = limits;
         ValidationSupportChain chain = ValidationSupportFactory.create(R4, content);
-        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
-        instanceValidator.setErrorForUnknownProfiles(true);
+        FhirInstanceValidator instanceValidator = new ReusingInstanceValidator(chain);
         FhirValidator validator = R4.newValidator().registerValidatorModule(instanceValidator);
         this.processor = new ResourceProcessor(R4, validator, chain, content, limits);
     }
