@@ -40,7 +40,7 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FILTERED = Set.of(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE);
 
-    private final ThreadLocal<InstanceValidator> perThread = ThreadLocal.withInitial(this::build);
+    private final ThreadLocal<Reusable> perThread = ThreadLocal.withInitial(() -> new Reusable(build()));
 
     ReusingInstanceValidator(IValidationSupport support) {
         super(support);
@@ -76,7 +76,9 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     @Override
     protected List<ValidationMessage> validate(IValidationContext<?> context) {
         IWorkerContext worker = provideWorkerContext();
-        InstanceValidator v = perThread.get();
+        Reusable reusable = perThread.get();
+        reusable.reset();
+        InstanceValidator v = reusable.validator;
         List<StructureDefinition> profiles = new ArrayList<>();
         List<ValidationMessage> unknownProfiles = new ArrayList<>();
         for (String url : context.getOptions().getProfiles()) {
@@ -136,6 +138,89 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
             result.add(m);
         }
         return result;
+    }
+
+    /**
+     * An instance validator and the state it had when it was built and configured. A validation
+     * leaves per-resource state behind in the validator's collections (tracked elements, validated
+     * fragments, messages to remove, "warn once" sets, the session's objects); {@link #reset} puts
+     * every collection back to what it held when the validator was new, so each resource is
+     * validated as by a fresh validator, without memory growing from one resource to the next.
+     */
+    private static final class Reusable {
+        /** Caches of lookups in the standard's fixed content: kept, they do not depend on the resource. */
+        private static final Set<String> KEPT_CACHES = Set.of("crLookups");
+        private final InstanceValidator validator;
+        private final List<java.lang.reflect.Field> fields = new ArrayList<>();
+        private final List<Object> owners = new ArrayList<>();
+        private final List<Object> initial = new ArrayList<>();
+
+        Reusable(InstanceValidator validator) {
+            this.validator = validator;
+            for (Class<?> c = validator.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                snapshot(validator, c);
+            }
+            try {
+                java.lang.reflect.Field session = org.hl7.fhir.validation.BaseValidator.class.getDeclaredField("session");
+                session.setAccessible(true);
+                Object s = session.get(validator);
+                if (s != null) {
+                    snapshot(s, s.getClass());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unexpected HL7 validator layout", e);
+            }
+        }
+
+        private void snapshot(Object owner, Class<?> c) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (KEPT_CACHES.contains(f.getName())
+                        || java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                        || !(java.util.Collection.class.isAssignableFrom(f.getType())
+                        || java.util.Map.class.isAssignableFrom(f.getType()))) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    Object value = f.get(owner);
+                    fields.add(f);
+                    owners.add(owner);
+                    initial.add(value instanceof java.util.Map<?, ?> m ? new java.util.HashMap<>(m)
+                            : value instanceof java.util.Collection<?> col ? new ArrayList<>(col) : null);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalStateException("cannot reset HL7 validator field " + f, e);
+                }
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void reset() {
+            for (int i = 0; i < fields.size(); i++) {
+                try {
+                    Object value = fields.get(i).get(owners.get(i));
+                    Object was = initial.get(i);
+                    if (value instanceof java.util.Map m) {
+                        java.util.Map before = (java.util.Map) was;
+                        if (!m.isEmpty() || before != null && !before.isEmpty()) {
+                            m.clear();
+                            if (before != null) {
+                                m.putAll(before);
+                            }
+                        }
+                    } else if (value instanceof java.util.Collection col) {
+                        java.util.Collection before = (java.util.Collection) was;
+                        if (!col.isEmpty() || before != null && !before.isEmpty()) {
+                            col.clear();
+                            if (before != null) {
+                                col.addAll(before);
+                            }
+                        }
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     private static void addProfile(IWorkerContext worker, List<StructureDefinition> profiles, String url,

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -83,21 +82,22 @@ public final class ValidationEngine {
         long start = System.nanoTime();
         RunCollector collector = new RunCollector(content.manifest(), limits.maxFindingsKept());
         List<Rule> rules = Rules.forRun(content);
-        BlockingQueue<Unit> queue = new ArrayBlockingQueue<>(Math.max(16, threads * 64));
-        Unit poison = new Unit(null, -1, null);
-        AtomicLong done = new AtomicLong();
+        // units travel in batches: one hand-off per batch, not per resource
+        BlockingQueue<List<Unit>> queue = new ArrayBlockingQueue<>(Math.max(4, threads * 4));
+        List<Unit> poison = List.of();
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < Math.max(1, threads); i++) {
             Thread t = new Thread(() -> {
                 try {
                     while (true) {
-                        Unit u = queue.take();
-                        if (u == poison) {
+                        List<Unit> batch = queue.take();
+                        if (batch == poison) {
                             return;
                         }
-                        processor.process(u, collector, rules);
-                        done.incrementAndGet();
+                        for (Unit u : batch) {
+                            processor.process(u, collector, rules);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -109,21 +109,11 @@ public final class ValidationEngine {
             t.start();
             workers.add(t);
         }
-        Thread ticker = progress == null ? null : startTicker(progress, collector, done);
-        Consumer<Unit> feed = u -> {
-            try {
-                while (!queue.offer(u, 1, TimeUnit.SECONDS)) {
-                    if (!failures.isEmpty()) {
-                        throw new IllegalStateException("validation worker failed", failures.get(0));
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        };
+        Thread ticker = progress == null ? null : startTicker(progress, collector);
+        Batcher batcher = new Batcher(queue, failures);
         try {
-            new InputReader(limits, feed, collector).read(inputs, stdin);
+            new InputReader(limits, batcher, collector).read(inputs, stdin);
+            batcher.flush();
         } finally {
             for (int i = 0; i < workers.size(); i++) {
                 try {
@@ -163,7 +153,47 @@ public final class ValidationEngine {
                 millis, completeness);
     }
 
-    private static Thread startTicker(Progress progress, RunCollector collector, AtomicLong done) {
+    /** Groups units into batches of up to 64 resources or 1 MB before handing them to the workers. */
+    private static final class Batcher implements Consumer<Unit> {
+        private final BlockingQueue<List<Unit>> queue;
+        private final List<Throwable> failures;
+        private List<Unit> batch = new ArrayList<>();
+        private long bytes;
+
+        Batcher(BlockingQueue<List<Unit>> queue, List<Throwable> failures) {
+            this.queue = queue;
+            this.failures = failures;
+        }
+
+        @Override
+        public void accept(Unit u) {
+            batch.add(u);
+            bytes += u.text().length();
+            if (batch.size() >= 64 || bytes >= (1 << 20)) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                while (!queue.offer(batch, 1, TimeUnit.SECONDS)) {
+                    if (!failures.isEmpty()) {
+                        throw new IllegalStateException("validation worker failed", failures.get(0));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            batch = new ArrayList<>();
+            bytes = 0;
+        }
+    }
+
+    private static Thread startTicker(Progress progress, RunCollector collector) {
         Thread t = new Thread(() -> {
             try {
                 while (true) {

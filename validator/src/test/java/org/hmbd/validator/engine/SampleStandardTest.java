@@ -80,6 +80,21 @@ class SampleStandardTest {
     }
 
     @Test
+    void aSingleResourceReportBecomesAnOperationOutcome() {
+        Report r = Samples.engine().run(List.of(Samples.example("invalid/patient-wrong-check-character.json").toString()),
+                null, 1, null);
+        org.hl7.fhir.r4.model.OperationOutcome oo = org.hmbd.validator.report.ReportOperationOutcome.of(r, "zh");
+        assertThat(oo.getIssue()).anySatisfy(i -> {
+            assertThat(i.getSeverity()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
+            assertThat(i.getDetails().getCodingFirstRep().getCode()).isEqualTo("HMBD-ID-RESIDENT");
+            assertThat(i.getDetails().getText()).contains("校验码");
+            assertThat(i.getExpression().get(0).getValue()).isEqualTo("Patient.identifier[0].value");
+        });
+        String json = ValidationEngine.fhirContext().newJsonParser().encodeResourceToString(oo);
+        assertThat(json).contains("\"resourceType\":\"OperationOutcome\"");
+    }
+
+    @Test
     void failedMandatoryRulesCapTheLevel() {
         Report r = Samples.engine().run(List.of(Samples.example("valid").toString(),
                 Samples.example("invalid/patient-wrong-check-character.json").toString()), null, 2, null);
