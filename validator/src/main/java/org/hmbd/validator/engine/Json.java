@@ -8,29 +8,16 @@ final class Json {
 
     /** Net change of nesting depth over a piece of JSON text (objects and arrays, outside strings). */
     static int depthChange(String text) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return depth;
+        return scan(text)[0];
     }
 
     /** Deepest nesting of objects and arrays, outside strings. */
     static int maxDepth(String text) {
+        return scan(text)[1];
+    }
+
+    /** One pass over the text: {net depth change, deepest depth reached}. */
+    private static int[] scan(String text) {
         int depth = 0;
         int max = 0;
         boolean inString = false;
@@ -50,7 +37,7 @@ final class Json {
                 depth--;
             }
         }
-        return max;
+        return new int[] {depth, max};
     }
 
     /** Deepest element nesting of XML text (a cheap scan: tags, not comments or CDATA subtleties). */
