@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hmbd.validator.Dimension;
+import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.Text;
 
@@ -21,7 +22,14 @@ final class PatientIdentityRule implements Rule {
     private final Dimension dimension;
     private final Map<String, List<Seen>> byIdentifier = new ConcurrentHashMap<>();
 
-    private record Seen(String reference, String gender, String birthDate, ResourceView where, int index) {
+    /** What is kept of each patient record until the end of the run: small, there may be millions. */
+    private record Seen(String reference, int facts, String id, String source, long line, int entry, String prefix,
+                        int index) {
+
+        Finding finding(String checkId, Severity severity, Dimension dimension, Text message, String rule) {
+            return new Finding(checkId, severity, dimension, source, line, 0, entry,
+                    prefix + "Patient.identifier[" + index + "]", "Patient", id, message, rule);
+        }
     }
 
     PatientIdentityRule(String id, String system, Dimension dimension) {
@@ -54,10 +62,9 @@ final class PatientIdentityRule implements Rule {
             }
             checkEncodedFacts(r, ctx, value, gender, birthDate, i);
             // keep only what the cross-resource check needs, not the whole resource
-            ResourceView slim = new ResourceView(r.resourceType(), r.id(), null, r.source(), r.line(), r.entry(),
-                    r.prefix(), r.fullUrl());
-            byIdentifier.computeIfAbsent(value, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(new Seen(r.reference() != null ? r.reference() : r.fullUrl(), gender, birthDate, slim, i));
+            byIdentifier.computeIfAbsent(value, k -> java.util.Collections.synchronizedList(new ArrayList<>(1)))
+                    .add(new Seen(r.reference() != null ? r.reference() : r.fullUrl(), Packed.pack(gender, birthDate),
+                            r.id(), r.source(), r.line(), r.entry(), r.prefix(), i));
         }
     }
 
@@ -90,20 +97,19 @@ final class PatientIdentityRule implements Rule {
         for (Map.Entry<String, List<Seen>> e : byIdentifier.entrySet()) {
             List<Seen> seen = e.getValue();
             long records = seen.stream().map(Seen::reference).distinct().count();
-            boolean consistent = seen.stream().map(s -> s.gender() + "|" + s.birthDate()).distinct().count() == 1;
+            boolean consistent = seen.stream().mapToInt(Seen::facts).distinct().count() == 1;
             ctx.outcome(dimension, id, consistent);
             String masked = Masking.identifier(e.getKey());
             if (!consistent) {
                 for (Seen s : seen) {
-                    ctx.finding(s.where().finding(id, Severity.ERROR, dimension, "Patient.identifier[" + s.index() + "]",
+                    ctx.finding(s.finding(id, Severity.ERROR, dimension,
                             Text.of("身份证号 " + masked + " 对应的 " + seen.size() + " 条患者记录性别或出生日期不一致",
                                     "The " + seen.size() + " patient records with identity number " + masked
                                             + " disagree on gender or birth date"), id));
                 }
             } else if (records > 1) {
                 for (Seen s : seen) {
-                    ctx.finding(s.where().finding(id + "-DUPLICATE", Severity.WARNING, dimension,
-                            "Patient.identifier[" + s.index() + "]",
+                    ctx.finding(s.finding(id + "-DUPLICATE", Severity.WARNING, dimension,
                             Text.of("身份证号 " + masked + " 出现在 " + records + " 条患者记录中（重复建档）",
                                     "Identity number " + masked + " appears on " + records
                                             + " patient records (duplicate registration)"), id));

@@ -51,6 +51,7 @@ public final class ValidatorBenchmark {
         // (c) parse only
         ca.uhn.fhir.parser.LenientErrorHandler lenient = new ca.uhn.fhir.parser.LenientErrorHandler(false)
                 .setErrorOnInvalidValue(false);
+        rate(lines, 2, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line)); // JIT warm-up
         double parse1 = rate(lines, 1, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line));
         double parse2 = rate(lines, 2, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line));
 
