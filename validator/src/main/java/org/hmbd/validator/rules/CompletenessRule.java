@@ -15,23 +15,16 @@ import org.hmbd.validator.Text;
  * whole submission: every (resource, element) pair is one check; the run's findings name each
  * element below 100% with its rate.
  */
-public final class CompletenessRule implements Rule {
+public final class CompletenessRule extends BaseRule {
 
-    private final String id;
-    private final Dimension dimension;
     private final Map<String, List<String>> elementsByType;
     private final Map<String, AtomicLong[]> counts = new ConcurrentHashMap<>();
 
     CompletenessRule(String id, Dimension dimension, Map<String, List<String>> elementsByType) {
-        this.id = id;
-        this.dimension = dimension;
+        super(id, dimension);
         this.elementsByType = elementsByType;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     @Override
     public void check(ResourceView r, RuleContext ctx) {

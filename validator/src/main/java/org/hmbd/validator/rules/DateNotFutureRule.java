@@ -10,24 +10,17 @@ import org.hmbd.validator.Severity;
 import org.hmbd.validator.Text;
 
 /** Clinical and demographic dates must not lie in the future (one day of tolerance for time zones). */
-final class DateNotFutureRule implements Rule {
+final class DateNotFutureRule extends BaseRule {
 
     private static final Set<String> DATE_FIELDS = Set.of("birthDate", "recordedDate", "onsetDateTime",
             "abatementDateTime", "effectiveDateTime", "issued", "authoredOn", "deceasedDateTime", "occurrenceDateTime",
             "performedDateTime", "start", "end");
 
-    private final String id;
-    private final Dimension dimension;
 
     DateNotFutureRule(String id, Dimension dimension) {
-        this.id = id;
-        this.dimension = dimension;
+        super(id, dimension);
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     @Override
     public void check(ResourceView r, RuleContext ctx) {

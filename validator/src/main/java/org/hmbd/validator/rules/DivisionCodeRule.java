@@ -7,26 +7,19 @@ import org.hmbd.validator.Severity;
 import org.hmbd.validator.Text;
 
 /** Administrative division codes (GB/T 2260) in addresses: six digits under a known province. */
-final class DivisionCodeRule implements Rule {
+final class DivisionCodeRule extends BaseRule {
 
     private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
             "63", "64", "65", "71", "81", "82");
 
-    private final String id;
     private final String extensionUrl;
-    private final Dimension dimension;
 
     DivisionCodeRule(String id, String extensionUrl, Dimension dimension) {
-        this.id = id;
+        super(id, dimension);
         this.extensionUrl = extensionUrl;
-        this.dimension = dimension;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     static boolean valid(String code) {
         return code != null && code.matches("\\d{6}") && PROVINCES.contains(code.substring(0, 2));

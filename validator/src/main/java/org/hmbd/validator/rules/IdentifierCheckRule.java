@@ -7,18 +7,15 @@ import org.hmbd.validator.Severity;
 import org.hmbd.validator.Text;
 
 /** Identifiers of a system must carry a valid check character (GB 11643 or GB 32100). */
-final class IdentifierCheckRule implements Rule {
+final class IdentifierCheckRule extends BaseRule {
 
-    private final String id;
     private final String system;
-    private final Dimension dimension;
     private final Predicate<String> valid;
     private final String algorithm;
 
     IdentifierCheckRule(String id, String system, String algorithm, Dimension dimension) {
-        this.id = id;
+        super(id, dimension);
         this.system = system;
-        this.dimension = dimension;
         this.algorithm = algorithm;
         this.valid = switch (algorithm) {
             case "GB11643" -> Checksums::residentId;
@@ -27,10 +24,6 @@ final class IdentifierCheckRule implements Rule {
         };
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     @Override
     public void check(ResourceView r, RuleContext ctx) {

@@ -10,12 +10,10 @@ import org.hmbd.validator.Dimension;
  * diagnoses). A resource whose patient is already known is checked at once; otherwise it waits
  * (up to a bound, to keep memory flat) until the end of the run.
  */
-abstract class PatientEventRule implements Rule {
+abstract class PatientEventRule extends BaseRule {
 
     static final int MAX_PENDING = 200_000;
 
-    private final String id;
-    protected final Dimension dimension;
     private final PatientIndex patients;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -25,15 +23,10 @@ abstract class PatientEventRule implements Rule {
     }
 
     PatientEventRule(String id, Dimension dimension, PatientIndex patients) {
-        this.id = id;
-        this.dimension = dimension;
+        super(id, dimension);
         this.patients = patients;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     /** The value to compare (a date, a code) if this resource is one the rule checks, else null. */
     protected abstract String valueOf(ResourceView r);

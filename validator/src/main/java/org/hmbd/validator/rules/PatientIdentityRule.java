@@ -15,11 +15,9 @@ import org.hmbd.validator.Text;
  * resident identity number must agree on sex and birth date, and both must agree with what the
  * number itself encodes (birth date in digits 7-14, sex in the parity of digit 17).
  */
-final class PatientIdentityRule implements Rule {
+final class PatientIdentityRule extends BaseRule {
 
-    private final String id;
     private final String system;
-    private final Dimension dimension;
     private final Map<String, List<Seen>> byIdentifier = new ConcurrentHashMap<>();
 
     /** What is kept of each patient record until the end of the run: small, there may be millions. */
@@ -33,15 +31,10 @@ final class PatientIdentityRule implements Rule {
     }
 
     PatientIdentityRule(String id, String system, Dimension dimension) {
-        this.id = id;
+        super(id, dimension);
         this.system = system;
-        this.dimension = dimension;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     @Override
     public void check(ResourceView r, RuleContext ctx) {
