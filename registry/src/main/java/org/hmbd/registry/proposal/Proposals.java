@@ -11,6 +11,7 @@ import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.BusinessDates;
 import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.HistoryEntry;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -146,13 +147,8 @@ public class Proposals {
     public List<HistoryEntry> history(long id) {
         get(id);
         return jdbc.sql("select * from proposal_transition where proposal_id = ? order by id").param(id)
-                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("reason")))
+                .query(HistoryEntry::map)
                 .list();
-    }
-
-    public record HistoryEntry(long id, String from, String to, String actor, java.time.Instant at, String reason) {
     }
 
     /** Accepts a proposal into a year's work plan, opening the working group and the draft edition. */

@@ -2,11 +2,10 @@ package org.hmbd.registry.standard;
 
 import static org.hmbd.registry.standard.EditionStatus.*;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.IllegalTransition;
+import org.hmbd.registry.shared.Text;
 
 /**
  * The edition state machine: every allowed move, who may make it, and whether it needs a reason.
@@ -61,7 +60,6 @@ public final class EditionLifecycle {
     }
 
     static EditionStatus parse(String value) {
-        return Arrays.stream(EditionStatus.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> DomainException.invalidField("to", "one-of", Arrays.toString(values())));
+        return Text.enumValue("to", value, EditionStatus.class);
     }
 }

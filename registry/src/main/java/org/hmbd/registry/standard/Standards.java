@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.HistoryEntry;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -23,11 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Standards {
 
     private final JdbcClient jdbc;
-    private final Categories categories;
 
-    Standards(JdbcClient jdbc, Categories categories) {
+    Standards(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.categories = categories;
     }
 
     private static final String STANDARD_SELECT = """
@@ -137,9 +136,7 @@ public class Standards {
     public List<HistoryEntry> history(Actor viewer, long editionId) {
         edition(viewer, editionId);
         return jdbc.sql("select * from edition_transition where edition_id = ? order by id").param(editionId)
-                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("reason")))
+                .query(HistoryEntry::map)
                 .list();
     }
 

@@ -6,6 +6,7 @@ import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.proposal.Proposal;
 import org.hmbd.registry.proposal.Proposals;
 import org.hmbd.registry.proposal.WorkPlan;
+import org.hmbd.registry.shared.HistoryEntry;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,7 @@ class ProposalController {
     }
 
     @GetMapping("/proposals/{id}/history")
-    List<Proposals.HistoryEntry> history(@PathVariable long id) {
+    List<HistoryEntry> history(@PathVariable long id) {
         return proposals.history(id);
     }
 

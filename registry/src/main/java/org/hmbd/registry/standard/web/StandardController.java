@@ -2,11 +2,11 @@ package org.hmbd.registry.standard.web;
 
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.shared.HistoryEntry;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.standard.Edition;
 import org.hmbd.registry.standard.EditionWorkflow;
-import org.hmbd.registry.standard.HistoryEntry;
 import org.hmbd.registry.standard.Standard;
 import org.hmbd.registry.standard.Standards;
 import org.springframework.web.bind.annotation.GetMapping;
