@@ -72,15 +72,33 @@ final class InputReader {
             inputProblem(name, 0, UNREADABLE, Severity.ERROR, Text.of("文件不存在或不可读", "File missing or not readable"));
             return;
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            if (name.toLowerCase().endsWith(".zip")) {
-                readZip(name, in);
-            } else {
-                readStream(name, in, isNdjson(name));
-            }
+        try (InputStream in = Files.newInputStream(path)) {
+            readNamed(name, in);
         } catch (IOException e) {
             inputProblem(name, 0, UNREADABLE, Severity.ERROR,
                     Text.of("读取失败：" + e.getMessage(), "Reading failed: " + e.getMessage()));
+        }
+    }
+
+    /** Inputs given as named streams (the server's stored submissions): read as files of that name. */
+    void read(List<ValidationEngine.Source> sources) {
+        for (ValidationEngine.Source source : sources) {
+            collector.inputs.increment();
+            try (InputStream in = source.open()) {
+                readNamed(source.name(), in);
+            } catch (IOException e) {
+                inputProblem(source.name(), 0, UNREADABLE, Severity.ERROR,
+                        Text.of("读取失败：" + e.getMessage(), "Reading failed: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void readNamed(String name, InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        if (name.toLowerCase().endsWith(".zip")) {
+            readZip(name, in);
+        } else {
+            readStream(name, in, isNdjson(name));
         }
     }
 

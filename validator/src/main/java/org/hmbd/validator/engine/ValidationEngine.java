@@ -79,6 +79,27 @@ public final class ValidationEngine {
      * @param threads validator threads (the reader is one more)
      */
     public Report run(List<String> inputs, InputStream stdin, int threads, Progress progress) {
+        return run(reader -> reader.read(inputs, stdin), threads, progress);
+    }
+
+    /** An input given as a stream, read as a file of that name (".zip", ".ndjson" and the like count). */
+    public record Source(String name, IoSupplier opener) {
+        public InputStream open() throws java.io.IOException {
+            return opener.get();
+        }
+    }
+
+    @FunctionalInterface
+    public interface IoSupplier {
+        InputStream get() throws java.io.IOException;
+    }
+
+    /** Validates inputs given as named streams, e.g. stored submissions decrypted while read. */
+    public Report run(List<Source> sources, int threads, Progress progress) {
+        return run(reader -> reader.read(sources), threads, progress);
+    }
+
+    private Report run(Consumer<InputReader> reading, int threads, Progress progress) {
         long start = System.nanoTime();
         RunCollector collector = new RunCollector(content.manifest(), limits.maxFindingsKept());
         List<Rule> rules = Rules.forRun(content);
@@ -112,7 +133,7 @@ public final class ValidationEngine {
         Thread ticker = progress == null ? null : startTicker(progress, collector);
         Batcher batcher = new Batcher(queue, failures);
         try {
-            new InputReader(limits, batcher, collector).read(inputs, stdin);
+            reading.accept(new InputReader(limits, batcher, collector));
             batcher.flush();
         } finally {
             for (int i = 0; i < workers.size(); i++) {
