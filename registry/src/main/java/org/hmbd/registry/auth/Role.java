@@ -6,9 +6,17 @@ package org.hmbd.registry.auth;
  *   <li>{@code NATIONAL_ADMIN}: the national administration: accounts, organizations, the category
  *       tree, the annual work plan (accepting or rejecting proposals), publication, abolition.</li>
  *   <li>{@code EXPERT}: member of the expert review committee: approves drafts or sends them back.</li>
+ *   <li>{@code SUBMITTER}: tests its own organization's data against published editions (starts,
+ *       cancels and re-runs conformance runs).</li>
+ *   <li>{@code SUPERVISOR}: a health administration's supervisor: sees the conformance runs,
+ *       certificates and adoption of the organizations in its own organization's region (all of
+ *       them for the national level).</li>
  * </ul>
+ * Every member of an organization sees its organization's runs and certificates.
  */
 public enum Role {
     NATIONAL_ADMIN,
-    EXPERT
+    EXPERT,
+    SUBMITTER,
+    SUPERVISOR
 }

@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Artifacts {
 
+    /** The artifact carrying an edition's validator content: a FHIR NPM package with its test-suite manifest. */
+    public static final String FHIR_PACKAGE = "fhir-package.tgz";
+    public static final String FHIR_PACKAGE_TYPE = "application/gzip";
+
     private final JdbcClient jdbc;
     private final Standards standards;
     private final WorkingGroups groups;
@@ -101,6 +105,13 @@ public class Artifacts {
         return new Content(r, bytes);
     }
 
+    /** The latest content of an edition's artifact, without a viewer: for the server's own use. */
+    public java.util.Optional<byte[]> latestContent(long editionId, String name) {
+        return jdbc.sql("select content from artifact_revision where edition_id = ? and name = ? "
+                        + "order by revision desc limit 1")
+                .params(editionId, name).query(byte[].class).optional();
+    }
+
     private static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,199}")) {
             throw DomainException.invalidField("name", "artifact-name");
@@ -116,7 +127,7 @@ public class Artifacts {
         return bytes;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -10,6 +10,7 @@ import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,13 @@ public class EditionWorkflow {
     private final JdbcClient jdbc;
     private final WorkingGroups groups;
     private final Standards standards;
+    private final ApplicationEventPublisher events;
 
-    EditionWorkflow(JdbcClient jdbc, WorkingGroups groups, Standards standards) {
+    EditionWorkflow(JdbcClient jdbc, WorkingGroups groups, Standards standards, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.groups = groups;
         this.standards = standards;
+        this.events = events;
     }
 
     /**
@@ -72,7 +75,10 @@ public class EditionWorkflow {
         }
         switch (to) {
             case PUBLIC_COMMENT -> openComment(e, req.commentDeadline());
-            case PUBLISHED -> publish(actor, e, req);
+            case PUBLISHED -> {
+                publish(actor, e, req);
+                events.publishEvent(new EditionPublished(editionId));
+            }
             case ABOLISHED -> jdbc.sql("update standard set status = 'ABOLISHED' where id = ?")
                     .param(e.standardId()).update();
             default -> {

@@ -157,6 +157,29 @@ public class Standards {
         return jdbc.sql("select status from standard where id = ?").param(standardId).query(String.class).optional();
     }
 
+    /** An edition as the conformance service sees it (no viewer check: callers decide who may test). */
+    public Optional<ConformanceTarget> conformanceTarget(long editionId) {
+        return jdbc.sql("""
+                        select e.id, e.standard_id, e.status, e.code, s.title_zh, s.title_en,
+                               (select max(t.at) from edition_transition t
+                                 where t.edition_id = e.id and t.to_status = 'SUPERSEDED') as superseded_at
+                        from edition e join standard s on s.id = e.standard_id where e.id = ?""")
+                .param(editionId)
+                .query((rs, n) -> new ConformanceTarget(rs.getLong(1), rs.getLong(2),
+                        EditionStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .optional();
+    }
+
+    /** Editions in force or superseded that carry the named artifact, newest first. */
+    public List<Long> editionsWithArtifact(String artifactName) {
+        return jdbc.sql("""
+                        select e.id from edition e where e.status in ('PUBLISHED', 'SUPERSEDED')
+                          and exists (select 1 from artifact_revision a where a.edition_id = e.id and a.name = ?)
+                        order by e.id desc""")
+                .param(artifactName).query(Long.class).list();
+    }
+
     public Optional<Long> publishedEdition(long standardId) {
         return jdbc.sql("select id from edition where standard_id = ? and status = 'PUBLISHED'").param(standardId)
                 .query(Long.class).optional();

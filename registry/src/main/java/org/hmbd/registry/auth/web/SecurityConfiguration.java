@@ -57,6 +57,9 @@ class SecurityConfiguration {
                                 "/api/v1/editions", "/api/v1/editions/*", "/api/v1/editions/*/history", "/api/v1/editions/*/artifacts",
                                 "/api/v1/editions/*/artifacts/**", "/api/v1/categories", "/api/v1/categories/**")
                         .permitAll()
+                        // certificate verification and the list of test suites are public by design
+                        .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*", "/api/v1/conformance/suites")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

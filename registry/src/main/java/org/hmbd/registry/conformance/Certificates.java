@@ -1,0 +1,92 @@
+package org.hmbd.registry.conformance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.shared.BusinessDates;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.PageQuery;
+import org.hmbd.registry.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Conformance certificates: issued when a run reaches a level (see {@link RunResults}); anyone may
+ * verify a certificate number.
+ */
+@Service
+public class Certificates {
+
+    private final JdbcClient jdbc;
+    private final Visibility visibility;
+
+    Certificates(JdbcClient jdbc, Visibility visibility) {
+        this.jdbc = jdbc;
+        this.visibility = visibility;
+    }
+
+    /** Whether a certificate is in force today, and if not, why. */
+    public enum Validity { VALID, EXPIRED, REVOKED, EDITION_ABOLISHED }
+
+    /**
+     * What the public verification answers: the certificate exists (it is genuine) and whether it is
+     * still valid, with what it certifies.
+     */
+    public record Verification(String number, boolean genuine, boolean valid, Validity validity,
+                               String organizationName, String regionCode, long editionId, String editionCode,
+                               String standardTitleZh, String standardTitleEn, String editionStatus,
+                               String levelCode, double score, LocalDate issuedOn, LocalDate validUntil,
+                               String reportSha256, long runId) {
+    }
+
+    private static final String SELECT = """
+            select c.*, o.name_zh, o.region_code, e.code, e.status as edition_status, s.title_zh, s.title_en
+            from certificate c
+            join organization o on o.id = c.organization_id
+            join edition e on e.id = c.edition_id
+            join standard s on s.id = e.standard_id""";
+
+    public Verification verify(String number) {
+        if (number == null || number.length() > 40) {
+            throw DomainException.notFound("certificate", number);
+        }
+        return jdbc.sql(SELECT + " where c.number = ?").param(number.strip().toUpperCase())
+                .query((rs, n) -> map(rs)).optional()
+                .orElseThrow(() -> DomainException.notFound("certificate", number));
+    }
+
+    public PageResult<Verification> list(Actor viewer, Long organizationId, Long editionId, PageQuery page) {
+        Visibility.Scope scope = visibility.scope(viewer);
+        StringBuilder where = new StringBuilder(" where " + scope.condition());
+        List<Object> p = new ArrayList<>(scope.params());
+        if (organizationId != null) {
+            where.append(" and c.organization_id = ?");
+            p.add(organizationId);
+        }
+        if (editionId != null) {
+            where.append(" and c.edition_id = ?");
+            p.add(editionId);
+        }
+        long total = jdbc.sql("select count(*) from certificate c join organization o on o.id = c.organization_id"
+                + where).params(p).query(Long.class).single();
+        p.add(page.size());
+        p.add(page.offset());
+        List<Verification> items = jdbc.sql(SELECT + where + " order by c.issued_on desc, c.number desc limit ? offset ?")
+                .params(p).query((rs, n) -> map(rs)).list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    private static Verification map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        LocalDate until = rs.getDate("valid_until").toLocalDate();
+        String editionStatus = rs.getString("edition_status");
+        Validity validity = rs.getTimestamp("revoked_at") != null ? Validity.REVOKED
+                : "ABOLISHED".equals(editionStatus) ? Validity.EDITION_ABOLISHED
+                : BusinessDates.today().isAfter(until) ? Validity.EXPIRED : Validity.VALID;
+        return new Verification(rs.getString("number"), true, validity == Validity.VALID, validity,
+                rs.getString("name_zh"), rs.getString("region_code"), rs.getLong("edition_id"), rs.getString("code"),
+                rs.getString("title_zh"), rs.getString("title_en"), editionStatus, rs.getString("level_code"),
+                rs.getBigDecimal("score").doubleValue(), rs.getDate("issued_on").toLocalDate(), until,
+                rs.getString("report_sha256"), rs.getLong("run_id"));
+    }
+}

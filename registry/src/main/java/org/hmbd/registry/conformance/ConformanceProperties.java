@@ -1,0 +1,64 @@
+package org.hmbd.registry.conformance;
+
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The conformance testing service.
+ *
+ * @param workers runs executed at once by this server (default 1); more servers on the same
+ *        database share the queue
+ * @param validatorThreads validator threads per run (default: the machine's cores)
+ * @param maxUploadSize largest file accepted in one upload (default 2GB); larger gets 413
+ * @param maxFilesPerRun files one run may hold (default 50)
+ * @param pollInterval how often an idle worker looks for queued runs (default 2s)
+ * @param lease how long a claimed run stays with its worker without a heartbeat (default 60s);
+ *        after that (a crashed server) any worker takes it up again
+ * @param heartbeat how often a worker renews its lease and records progress (default 5s)
+ * @param maxAttempts attempts before a run that keeps crashing its worker is failed (default 3)
+ * @param supersededGracePeriod how long a superseded edition may still be tested against (default P180D)
+ * @param retention how long submitted data is kept after its run ended (default P90D)
+ * @param retentionCheckInterval how often the destruction job runs (default PT1H)
+ * @param certificateValidity how long a certificate is valid (default P1Y)
+ * @param encryption the key submitted data is encrypted with
+ */
+@ConfigurationProperties("hmbd.conformance")
+public record ConformanceProperties(Integer workers, Integer validatorThreads, DataSize maxUploadSize,
+                                    Integer maxFilesPerRun, Duration pollInterval, Duration lease,
+                                    Duration heartbeat, Integer maxAttempts, Period supersededGracePeriod,
+                                    Period retention, Duration retentionCheckInterval, Period certificateValidity,
+                                    Encryption encryption) {
+
+    public ConformanceProperties {
+        workers = workers == null ? 1 : workers;
+        validatorThreads = validatorThreads == null ? Runtime.getRuntime().availableProcessors() : validatorThreads;
+        maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;
+        maxFilesPerRun = maxFilesPerRun == null ? 50 : maxFilesPerRun;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        heartbeat = heartbeat == null ? Duration.ofSeconds(5) : heartbeat;
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        supersededGracePeriod = supersededGracePeriod == null ? Period.ofDays(180) : supersededGracePeriod;
+        retention = retention == null ? Period.ofDays(90) : retention;
+        retentionCheckInterval = retentionCheckInterval == null ? Duration.ofHours(1) : retentionCheckInterval;
+        certificateValidity = certificateValidity == null ? Period.ofYears(1) : certificateValidity;
+        encryption = encryption == null ? new Encryption(null, null, null) : encryption;
+    }
+
+    /**
+     * @param key the current AES-256 key, base64; when not set, a key is generated once into
+     *        {@code <data-dir>/keys/submissions.key} (readable by the server's user only) and a
+     *        warning says to configure one
+     * @param keyId the current key's id, recorded with each stored file (default {@code k1})
+     * @param previousKeys earlier keys by id, base64, still needed to read data stored with them
+     */
+    public record Encryption(String key, String keyId, Map<String, String> previousKeys) {
+        public Encryption {
+            keyId = keyId == null || keyId.isBlank() ? "k1" : keyId;
+            previousKeys = previousKeys == null ? Map.of() : Map.copyOf(previousKeys);
+        }
+    }
+}

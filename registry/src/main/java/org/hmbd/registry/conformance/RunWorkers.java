@@ -1,0 +1,308 @@
+package org.hmbd.registry.conformance;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hmbd.validator.engine.ValidationEngine;
+import org.hmbd.validator.report.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Validator workers inside the server, fed by the durable queue in PostgreSQL: a worker claims the
+ * oldest queued run with {@code FOR UPDATE SKIP LOCKED} (so any number of servers on one database
+ * share the work), holds it under a lease it renews with each heartbeat (recording progress), and
+ * takes up runs whose lease ran out: those of a server that died. A run that keeps killing its
+ * worker fails after {@code maxAttempts}.
+ */
+@Component
+class RunWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
+    static final String ACTOR = "system";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final TestSuites suites;
+    private final SubmissionStore store;
+    private final RunResults results;
+    private final Runs runs;
+    private final ConformanceProperties props;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final Semaphore wake = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    RunWorkers(JdbcClient jdbc, TransactionTemplate tx, TestSuites suites, SubmissionStore store, RunResults results,
+               Runs runs, ConformanceProperties props) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.suites = suites;
+        this.store = store;
+        this.results = results;
+        this.runs = runs;
+        this.props = props;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onQueued(Runs.RunQueued event) {
+        wake.release(props.workers());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < props.workers(); i++) {
+            Thread t = new Thread(this::loop, "hmbd-run-worker-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            // runs in flight here are given back at once instead of waiting for their lease to run out
+            int n = jdbc.sql("update conformance_run set lease_until = now() where lease_owner = ? and status = 'RUNNING'")
+                    .param(node).update();
+            if (n > 0) {
+                log.info("shutting down: {} run(s) in progress given back to the queue", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not give back runs in progress: {}", e.toString());
+        }
+        wake.release(threads.size());
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Claimed c = claim();
+                if (c != null) {
+                    execute(c);
+                    continue;
+                }
+                wake.tryAcquire(props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.error("run worker: {}", e.toString());
+                try {
+                    Thread.sleep(props.pollInterval().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    record Claimed(long runId, long editionId) {
+    }
+
+    /** Takes the oldest queued run, or one whose worker died; null when there is none. */
+    Claimed claim() {
+        return tx.execute(s -> {
+            var row = jdbc.sql("""
+                            select id, edition_id, status, attempts, cancel_requested from conformance_run
+                            where status = 'QUEUED' or (status = 'RUNNING' and lease_until < now())
+                            order by queued_at, id limit 1 for update skip locked""")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), RunStatus.valueOf(rs.getString(3)),
+                            rs.getInt(4), rs.getBoolean(5)})
+                    .optional().orElse(null);
+            if (row == null) {
+                return null;
+            }
+            long id = (Long) row[0];
+            RunStatus status = (RunStatus) row[2];
+            int attempts = (Integer) row[3];
+            boolean cancel = (Boolean) row[4];
+            if (status == RunStatus.RUNNING) {
+                RunLifecycle.check(RunStatus.RUNNING, RunStatus.QUEUED, RunLifecycle.Mover.WORKER);
+                jdbc.sql("update conformance_run set status = 'QUEUED', lease_owner = null, lease_until = null "
+                        + "where id = ?").param(id).update();
+                runs.history(id, RunStatus.RUNNING, RunStatus.QUEUED, ACTOR,
+                        "the worker running it stopped (lease expired); queued again");
+            }
+            if (cancel) {
+                finish(id, RunStatus.QUEUED, RunStatus.CANCELLED, null, "cancelled on request");
+                return null;
+            }
+            if (attempts >= props.maxAttempts()) {
+                String why = "gave up after " + attempts + " attempts that did not finish";
+                finish(id, RunStatus.QUEUED, RunStatus.FAILED, why, why);
+                return null;
+            }
+            RunLifecycle.check(RunStatus.QUEUED, RunStatus.RUNNING, RunLifecycle.Mover.WORKER);
+            jdbc.sql("""
+                            update conformance_run set status = 'RUNNING', attempts = attempts + 1, lease_owner = ?,
+                              lease_until = now() + make_interval(secs => ?), started_at = now(), bytes_done = 0,
+                              resources_done = 0, version = version + 1
+                            where id = ?""")
+                    .params(node, props.lease().toSeconds(), id).update();
+            runs.history(id, RunStatus.QUEUED, RunStatus.RUNNING, ACTOR, "attempt " + (attempts + 1) + " on " + node);
+            return new Claimed(id, (Long) row[1]);
+        });
+    }
+
+    private void finish(long id, RunStatus from, RunStatus to, String failure, String reason) {
+        RunLifecycle.check(from, to, RunLifecycle.Mover.WORKER);
+        jdbc.sql("""
+                        update conformance_run set status = ?, finished_at = now(), failure = ?, lease_owner = null,
+                          lease_until = null, version = version + 1 where id = ?""")
+                .params(to.name(), failure, id).update();
+        runs.history(id, from, to, ACTOR, reason);
+    }
+
+    /** Shared between a run's reader, its heartbeat and the worker. */
+    private static final class Control {
+        final AtomicLong bytes = new AtomicLong();
+        volatile long resources;
+        volatile boolean cancelled;
+        volatile boolean lostLease;
+    }
+
+    private void execute(Claimed c) {
+        long start = System.nanoTime();
+        Control control = new Control();
+        Thread heartbeat = new Thread(() -> heartbeat(c.runId(), control), "hmbd-run-heartbeat-" + c.runId());
+        heartbeat.setDaemon(true);
+        heartbeat.start();
+        try {
+            ValidationEngine engine = suites.engine(c.editionId());
+            List<ValidationEngine.Source> sources = jdbc.sql("select name, storage_key from run_upload where run_id = ? "
+                            + "order by id")
+                    .param(c.runId())
+                    .query((rs, n) -> {
+                        String key = rs.getString(2);
+                        return new ValidationEngine.Source(rs.getString(1), () -> watched(store.open(key), control));
+                    })
+                    .list();
+            Report report = engine.run(sources, props.validatorThreads(), (done, inputs) -> control.resources = done);
+            control.resources = report.summary().resources();
+            boolean stored = tx.execute(s -> {
+                if (!ownsLease(c.runId())) {
+                    return false;
+                }
+                results.store(c.runId(), report);
+                finish(c.runId(), RunStatus.RUNNING, RunStatus.SUCCEEDED, null, null);
+                return true;
+            });
+            log.info("run {} {} in {} ms: {} resources", c.runId(), stored ? "finished" : "finished after losing "
+                    + "its lease (result not stored)", (System.nanoTime() - start) / 1_000_000,
+                    report.summary().resources());
+        } catch (CancellationException e) {
+            tx.executeWithoutResult(s -> {
+                if (ownsLease(c.runId()) && control.cancelled) {
+                    finish(c.runId(), RunStatus.RUNNING, RunStatus.CANCELLED, null, "cancelled on request");
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!running) {
+                // shutting down: the run keeps its lease until it expires, then another worker takes it
+                log.info("run {} interrupted by shutdown; it will be taken up again", c.runId());
+                return;
+            }
+            log.error("run {} failed: {}", c.runId(), e.toString());
+            String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            tx.executeWithoutResult(s -> {
+                if (ownsLease(c.runId())) {
+                    finish(c.runId(), RunStatus.RUNNING, RunStatus.FAILED,
+                            failure.length() > 2000 ? failure.substring(0, 2000) : failure, "validation failed");
+                }
+            });
+        } finally {
+            heartbeat.interrupt();
+        }
+    }
+
+    private boolean ownsLease(long runId) {
+        return jdbc.sql("select id from conformance_run where id = ? and status = 'RUNNING' and lease_owner = ? "
+                        + "for update")
+                .params(runId, node).query(Long.class).optional().isPresent();
+    }
+
+    private void heartbeat(long runId, Control control) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(props.heartbeat().toMillis());
+                var row = jdbc.sql("""
+                                update conformance_run set lease_until = now() + make_interval(secs => ?),
+                                  bytes_done = ?, resources_done = ?
+                                where id = ? and lease_owner = ? and status = 'RUNNING'
+                                returning cancel_requested""")
+                        .params(props.lease().toSeconds(), control.bytes.get(), control.resources, runId, node)
+                        .query(Boolean.class).optional();
+                if (row.isEmpty()) {
+                    control.lostLease = true;
+                    control.cancelled = true;
+                } else if (row.get()) {
+                    control.cancelled = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("heartbeat of run {}: {}", runId, e.toString());
+        }
+    }
+
+    /** Counts bytes read (progress) and stops the run when it is cancelled or its lease is lost. */
+    private static InputStream watched(InputStream in, Control control) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                check();
+                int b = super.read();
+                if (b >= 0) {
+                    control.bytes.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                check();
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    control.bytes.addAndGet(n);
+                }
+                return n;
+            }
+
+            private void check() {
+                if (control.cancelled) {
+                    throw new CancellationException(control.lostLease ? "lease lost" : "cancelled");
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package org.hmbd.registry.conformance.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.conformance.RunReports;
+import org.hmbd.registry.conformance.Runs;
+import org.hmbd.registry.shared.HistoryEntry;
+import org.hmbd.registry.shared.PageQuery;
+import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.Text;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Conformance test runs. Either create a run, {@code PUT} its files and submit it, or send one file
+ * as the raw body of {@code POST /api/v1/conformance/runs?editionId=…&fileName=…} to do all three.
+ */
+@RestController
+@RequestMapping("/api/v1/conformance/runs")
+class RunController {
+
+    private final Runs runs;
+    private final RunReports reports;
+
+    RunController(Runs runs, RunReports reports) {
+        this.runs = runs;
+        this.reports = reports;
+    }
+
+    record NewRun(Long editionId) {
+    }
+
+    record Cancellation(String reason) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Runs.RunView> create(Actor actor, @RequestBody NewRun body) {
+        Runs.RunView run = runs.create(actor, body.editionId());
+        return ResponseEntity.created(URI.create("/api/v1/conformance/runs/" + run.id())).body(run);
+    }
+
+    /** One file as the raw body: the run is created, the file stored and the run queued. */
+    @PostMapping(params = "fileName")
+    ResponseEntity<Runs.RunView> submitFile(Actor actor, @RequestParam(required = false) Long editionId,
+                                            @RequestParam String fileName, HttpServletRequest request)
+            throws IOException {
+        Runs.RunView run = runs.submitFile(actor, editionId, fileName, request.getContentType(), length(request),
+                request.getInputStream());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/conformance/runs/" + run.id())).body(run);
+    }
+
+    @PutMapping("/{id}/files/{name}")
+    ResponseEntity<Runs.FileView> upload(Actor actor, @PathVariable long id, @PathVariable String name,
+                                         HttpServletRequest request) throws IOException {
+        Runs.FileView f = runs.upload(actor, id, name, request.getContentType(), length(request),
+                request.getInputStream());
+        return ResponseEntity.status(HttpStatus.CREATED).body(f);
+    }
+
+    @PostMapping("/{id}/submission")
+    ResponseEntity<Runs.RunView> submit(Actor actor, @PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.submit(actor, id));
+    }
+
+    @PostMapping("/{id}/cancellation")
+    ResponseEntity<Runs.RunView> cancel(Actor actor, @PathVariable long id,
+                                        @RequestBody(required = false) Cancellation body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(runs.cancel(actor, id, body == null ? null : body.reason()));
+    }
+
+    @PostMapping("/{id}/reruns")
+    ResponseEntity<Runs.RunView> rerun(Actor actor, @PathVariable long id) {
+        Runs.RunView run = runs.rerun(actor, id);
+        return ResponseEntity.created(URI.create("/api/v1/conformance/runs/" + run.id())).body(run);
+    }
+
+    @GetMapping
+    PageResult<Runs.RunView> list(Actor viewer, @RequestParam(required = false) Long editionId,
+                                  @RequestParam(required = false) Long organizationId,
+                                  @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
+        return runs.list(viewer, new Runs.RunFilter(editionId, organizationId, status), PageQuery.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    Runs.RunView get(Actor viewer, @PathVariable long id) {
+        return runs.get(viewer, id);
+    }
+
+    @GetMapping("/{id}/history")
+    List<HistoryEntry> history(Actor viewer, @PathVariable long id) {
+        return runs.history(viewer, id);
+    }
+
+    @GetMapping("/{id}/checks")
+    List<RunReports.CheckView> checks(Actor viewer, @PathVariable long id) {
+        return reports.checks(viewer, id);
+    }
+
+    @GetMapping("/{id}/findings")
+    PageResult<RunReports.FindingView> findings(Actor viewer, @PathVariable long id,
+                                                @RequestParam(required = false) String checkId,
+                                                @RequestParam(required = false) String severity,
+                                                @RequestParam(required = false) String dimension,
+                                                @RequestParam(required = false) String resourceType,
+                                                @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
+        return reports.findings(viewer, id, new RunReports.FindingFilter(checkId, severity, dimension, resourceType),
+                PageQuery.of(page, size));
+    }
+
+    @GetMapping("/{id}/comparison")
+    RunReports.ComparisonView comparison(Actor viewer, @PathVariable long id) {
+        return reports.comparison(viewer, id);
+    }
+
+    /** The report as {@code format=json} (default), {@code html} or {@code csv}. */
+    @GetMapping("/{id}/report")
+    ResponseEntity<StreamingResponseBody> report(Actor viewer, @PathVariable long id,
+                                                 @RequestParam(required = false) String format) {
+        RunReports.Format f = format == null ? RunReports.Format.JSON
+                : Text.enumValue("format", format.toUpperCase(), RunReports.Format.class);
+        // checked before streaming starts, so that refusals are problems, not broken downloads
+        reports.checks(viewer, id);
+        MediaType type = switch (f) {
+            case JSON -> MediaType.APPLICATION_JSON;
+            case HTML -> new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+            case CSV -> new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+        };
+        String file = "conformance-run-" + id + "." + f.name().toLowerCase();
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        (f == RunReports.Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment())
+                                .filename(file).build().toString())
+                .body(out -> reports.writeReport(viewer, id, f, out));
+    }
+
+    private static Long length(HttpServletRequest request) {
+        long n = request.getContentLengthLong();
+        return n < 0 ? null : n;
+    }
+}

@@ -1,0 +1,69 @@
+package org.hmbd.registry.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hmbd.registry.conformance.RunLifecycle.Mover;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.ErrorCode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunLifecycleTest {
+
+    /** Every move the machine allows, written out independently of its table. */
+    private static final Set<String> ALLOWED = Set.of(
+            "AWAITING_DATA>QUEUED:SUBMITTER", "AWAITING_DATA>CANCELLED:SUBMITTER", "QUEUED>CANCELLED:SUBMITTER",
+            "AWAITING_DATA>CANCELLED:WORKER", "QUEUED>CANCELLED:WORKER", "QUEUED>FAILED:WORKER",
+            "QUEUED>RUNNING:WORKER", "RUNNING>SUCCEEDED:WORKER", "RUNNING>FAILED:WORKER",
+            "RUNNING>CANCELLED:WORKER", "RUNNING>QUEUED:WORKER");
+
+    static Stream<Arguments> everyMove() {
+        return Arrays.stream(RunStatus.values()).flatMap(from -> Arrays.stream(RunStatus.values())
+                .flatMap(to -> Arrays.stream(Mover.values()).map(m -> Arguments.of(from, to, m))));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} by {2}")
+    @MethodSource("everyMove")
+    void allowsExactlyTheListedMoves(RunStatus from, RunStatus to, Mover mover) {
+        if (ALLOWED.contains(from + ">" + to + ":" + mover)) {
+            assertThat(RunLifecycle.check(from, to, mover).to()).isEqualTo(to);
+        } else {
+            assertThatThrownBy(() -> RunLifecycle.check(from, to, mover))
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
+                        assertThat(e.properties().get("allowedTransitions"))
+                                .isEqualTo(RunLifecycle.allowedTargets(from, mover).stream().map(Enum::name).toList());
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunStatus.class)
+    void aFinishedRunNeverMovesAgain(RunStatus from) {
+        if (from.isFinished()) {
+            for (Mover m : Mover.values()) {
+                assertThat(RunLifecycle.allowedTargets(from, m)).isEmpty();
+            }
+        } else {
+            assertThat(Arrays.stream(Mover.values()).mapToInt(m -> RunLifecycle.allowedTargets(from, m).size()).sum())
+                    .isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunStatus.class)
+    void onlyWorkersStartOrFinishARun(RunStatus to) {
+        boolean workerOnly = to == RunStatus.RUNNING || to == RunStatus.SUCCEEDED || to == RunStatus.FAILED;
+        for (RunStatus from : RunStatus.values()) {
+            if (workerOnly) {
+                assertThat(RunLifecycle.allowedTargets(from, Mover.SUBMITTER)).doesNotContain(to);
+            }
+        }
+    }
+}
