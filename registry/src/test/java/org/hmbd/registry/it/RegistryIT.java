@@ -24,6 +24,7 @@ abstract class RegistryIT {
     static final String ADMIN_PASSWORD = "Admin-Passw0rd-2026";
     static final String PASSWORD = "Member-Passw0rd-1";
     static final String MAX_ARTIFACT_SIZE = "64KB";
+    static final String MAX_UPLOAD_SIZE = "2MB";
     private static final Path DATA_DIR = dataDir();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -38,6 +39,15 @@ abstract class RegistryIT {
         registry.add("hmbd.data-dir", DATA_DIR::toString);
         registry.add("hmbd.auth.bootstrap-admin-password", () -> ADMIN_INITIAL_PASSWORD);
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
+        registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
+        registry.add("hmbd.conformance.poll-interval", () -> "500ms");
+        registry.add("hmbd.conformance.heartbeat", () -> "1s");
+        registry.add("hmbd.conformance.retention-check-interval", () -> "2s");
+    }
+
+    /** The data folder of the server under test. */
+    static Path dataFolder() {
+        return DATA_DIR;
     }
 
     private static Path dataDir() {

@@ -1,8 +1,11 @@
 package org.hmbd.registry.conformance.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.conformance.RunReports;
@@ -24,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Conformance test runs. Either create a run, {@code PUT} its files and submit it, or send one file
@@ -134,23 +136,25 @@ class RunController {
 
     /** The report as {@code format=json} (default), {@code html} or {@code csv}. */
     @GetMapping("/{id}/report")
-    ResponseEntity<StreamingResponseBody> report(Actor viewer, @PathVariable long id,
-                                                 @RequestParam(required = false) String format) {
+    void report(Actor viewer, @PathVariable long id, @RequestParam(required = false) String format,
+                HttpServletResponse response) throws IOException {
         RunReports.Format f = format == null ? RunReports.Format.JSON
                 : Text.enumValue("format", format.toUpperCase(), RunReports.Format.class);
-        // checked before streaming starts, so that refusals are problems, not broken downloads
-        reports.checks(viewer, id);
+        // rendered before anything is sent, so that a refusal is a problem, not a broken download
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        reports.writeReport(viewer, id, f, body);
         MediaType type = switch (f) {
             case JSON -> MediaType.APPLICATION_JSON;
-            case HTML -> new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
-            case CSV -> new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+            case HTML -> new MediaType("text", "html", StandardCharsets.UTF_8);
+            case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
         };
         String file = "conformance-run-" + id + "." + f.name().toLowerCase();
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        (f == RunReports.Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment())
-                                .filename(file).build().toString())
-                .body(out -> reports.writeReport(viewer, id, f, out));
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                (f == RunReports.Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment())
+                        .filename(file).build().toString());
+        response.setContentLength(body.size());
+        body.writeTo(response.getOutputStream());
     }
 
     private static Long length(HttpServletRequest request) {

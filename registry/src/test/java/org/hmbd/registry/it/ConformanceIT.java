@@ -1,0 +1,414 @@
+package org.hmbd.registry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.oneOf;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.hmbd.validator.content.FhirPackage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The conformance testing service through HTTP, on real PostgreSQL, with the validator engine:
+ * institutions submit data and get scored reports, certificates, comparisons; visibility by
+ * organization and region; refusals; cancellation and re-runs; retention.
+ */
+class ConformanceIT extends RegistryIT {
+
+    static final Path SAMPLE = Path.of("..", "standards", "hmbd-core-sample", "0.1.0").toAbsolutePath().normalize();
+    static final String SAMPLE_CODE = "WS/T 9001-2026";
+    static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long sampleEdition() {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            JsonPath suites = anonymous.get("/api/v1/conformance/suites").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> s = suites.getMap("find { it.code == '" + SAMPLE_CODE + "' }");
+            assertThat(s).as("the shipped sample is registered as a published edition").isNotNull();
+            if ("READY".equals(s.get("state"))) {
+                return ((Number) s.get("editionId")).longValue();
+            }
+            assertThat(s.get("state")).isNotEqualTo("FAILED");
+            assertThat(System.currentTimeMillis()).as("suite loaded in time").isLessThan(deadline);
+            sleep(200);
+        }
+    }
+
+    static byte[] zip(String folder) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> files = Files.list(SAMPLE.resolve("examples")
+                .resolve(folder))) {
+            for (Path f : files.sorted().toList()) {
+                z.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static Response submit(Api api, long editionId, String fileName, byte[] body, String type) {
+        return api.request().contentType(type).body(body)
+                .post("/api/v1/conformance/runs?editionId={e}&fileName={f}", editionId, fileName);
+    }
+
+    static JsonPath awaitFinished(Api api, long runId) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            JsonPath run = api.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
+            if (FINISHED.contains(run.getString("status"))) {
+                return run;
+            }
+            assertThat(System.currentTimeMillis()).as("run " + runId + " finished in time").isLessThan(deadline);
+            sleep(200);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void validDataReachesTheHighestLevelAndEarnsAVerifiableCertificate() throws Exception {
+        long edition = sampleEdition();
+        Member submitter = member(organization("INSTITUTION", "350102"), "SUBMITTER");
+        byte[] data = zip("valid");
+
+        long runId = submit(submitter.api(), edition, "valid.zip", data, "application/zip").then().statusCode(202)
+                .body("status", oneOf("QUEUED", "RUNNING", "SUCCEEDED")).body("files[0].sha256", equalTo(sha256(data)))
+                .body("files[0].sizeBytes", equalTo(data.length))
+                .extract().jsonPath().getLong("id");
+        JsonPath run = awaitFinished(submitter.api(), runId);
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getDouble("result.score")).isEqualTo(100.0);
+        assertThat(run.getString("result.levelCode")).isEqualTo("L3");
+        assertThat(run.getBoolean("result.passed")).isTrue();
+        assertThat(run.getLong("result.resources")).isEqualTo(15);
+        assertThat(run.getInt("progress.percent")).isEqualTo(100);
+        assertThat(run.getDouble("result.scores.dimensions.STRUCTURE.score")).isEqualTo(100.0);
+        String certificate = run.getString("certificateNumber");
+        assertThat(certificate).matches("HMBD-\\d{4}-\\d{6}");
+
+        // the stored report is the one the certificate's digest names
+        byte[] report = submitter.api().get("/api/v1/conformance/runs/{id}/report", runId).then().statusCode(200)
+                .contentType("application/json").extract().asByteArray();
+        assertThat(sha256(report)).isEqualTo(run.getString("result.reportSha256"));
+        assertThat(new JsonPath(new String(report, "UTF-8")).getString("schema")).isEqualTo("hmbd-validation-report/1");
+        assertThat(submitter.api().get("/api/v1/conformance/runs/{id}/report?format=html", runId).then().statusCode(200)
+                .contentType("text/html").extract().asString()).contains("WS/T 9001-2026");
+        assertThat(submitter.api().get("/api/v1/conformance/runs/{id}/report?format=csv", runId).then().statusCode(200)
+                .contentType("text/csv").extract().asString()).startsWith("\uFEFFcheck_id,");
+        submitter.api().get("/api/v1/conformance/runs/{id}/report?format=pdf", runId).then().statusCode(400)
+                .body("field", equalTo("format"));
+
+        // anyone verifies the certificate; a made-up number is not genuine
+        anonymous.get("/api/v1/certificates/{n}", certificate).then().statusCode(200)
+                .body("genuine", equalTo(true)).body("valid", equalTo(true)).body("validity", equalTo("VALID"))
+                .body("levelCode", equalTo("L3")).body("editionCode", equalTo(SAMPLE_CODE))
+                .body("validUntil", equalTo(LocalDate.now().plusYears(1).toString()))
+                .body("reportSha256", equalTo(sha256(report)));
+        anonymous.get("/api/v1/certificates/{n}", "HMBD-1999-000001").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not-found"));
+
+        submitter.api().get("/api/v1/conformance/runs/{id}/history", runId).then().statusCode(200)
+                .body("to", equalTo(List.of("AWAITING_DATA", "QUEUED", "RUNNING", "SUCCEEDED")))
+                .body("actor[0]", equalTo(submitter.username())).body("actor[2]", equalTo("system"));
+    }
+
+    @Test
+    void invalidDataScoresLowerWithFindingsByCheckAndAComparisonWithThePreviousRun() throws Exception {
+        long edition = sampleEdition();
+        Member submitter = member(organization("INSTITUTION", "350103"), "SUBMITTER");
+        long first = submit(submitter.api(), edition, "valid.zip", zip("valid"), "application/zip").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        awaitFinished(submitter.api(), first);
+        long second = submit(submitter.api(), edition, "invalid.zip", zip("invalid"), "application/zip").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        JsonPath run = awaitFinished(submitter.api(), second);
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getDouble("result.score")).isLessThan(100.0);
+        assertThat(run.getBoolean("result.passed")).isFalse();
+        assertThat(run.getLong("result.errors")).isPositive();
+
+        List<String> checks = submitter.api().get("/api/v1/conformance/runs/{id}/checks", second).then()
+                .statusCode(200).extract().jsonPath().getList("checkId");
+        assertThat(checks).contains("HMBD-ID-RESIDENT", "HMBD-ID-USCC", "HMBD-DATE-FUTURE", "HMBD-SEX-SPECIFIC");
+
+        submitter.api().get("/api/v1/conformance/runs/{id}/findings?checkId=HMBD-ID-RESIDENT", second).then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].severity", equalTo("ERROR"))
+                .body("items[0].resourceType", equalTo("Patient"))
+                .body("items[0].messageZh", notNullValue());
+        JsonPath errors = submitter.api().get("/api/v1/conformance/runs/{id}/findings?severity=ERROR&size=200", second)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(errors.getLong("total")).isEqualTo(run.getLong("result.errors"));
+        assertThat(errors.getList("items.severity", String.class)).containsOnly("ERROR");
+        submitter.api().get("/api/v1/conformance/runs/{id}/findings?dimension=PLAUSIBILITY&resourceType=Condition",
+                second).then().statusCode(200).body("items.checkId", hasItem("HMBD-SEX-SPECIFIC"))
+                .body("items.dimension", not(hasItem("STRUCTURE")));
+        submitter.api().get("/api/v1/conformance/runs/{id}/findings?severity=FATALISH", second).then()
+                .statusCode(400).body("code", equalTo("validation-failed")).body("field", equalTo("severity"));
+        // no identity number in clear in any message
+        assertThat(errors.getList("items.messageZh", String.class)).noneMatch(m -> m.matches(".*\\d{17}[\\dX].*"));
+
+        JsonPath comparison = submitter.api().get("/api/v1/conformance/runs/{id}/comparison", second).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(comparison.getLong("previousRunId")).isEqualTo(first);
+        assertThat(comparison.getList("comparison.newChecks.checkId", String.class)).contains("HMBD-ID-RESIDENT");
+        assertThat(comparison.getDouble("comparison.overallBefore")).isEqualTo(100.0);
+        assertThat(comparison.getDouble("comparison.overallAfter")).isEqualTo(run.getDouble("result.score"));
+        submitter.api().get("/api/v1/conformance/runs/{id}/comparison", first).then().statusCode(404)
+                .body("code", equalTo("not-found"));
+    }
+
+    @Test
+    void institutionsSeeOnlyTheirOwnRunsAndSupervisorsOnlyTheirRegion() throws Exception {
+        long edition = sampleEdition();
+        long hospital = organization("INSTITUTION", "350104");
+        Member submitter = member(hospital, "SUBMITTER");
+        Member colleague = member(hospital);
+        Member otherHospital = member(organization("INSTITUTION", "110105"), "SUBMITTER");
+        Member fujian = member(organization("PROVINCE", "350000"), "SUPERVISOR");
+        Member beijing = member(organization("PROVINCE", "110000"), "SUPERVISOR");
+        Member fujianNoRole = member(organization("PROVINCE", "350000"));
+
+        long runId = submit(submitter.api(), edition, "patients.ndjson",
+                Files.readAllBytes(SAMPLE.resolve("examples/valid/patients.ndjson")), "application/x-ndjson").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        awaitFinished(submitter.api(), runId);
+
+        otherHospital.api().get("/api/v1/conformance/runs/{id}", runId).then().statusCode(404);
+        otherHospital.api().get("/api/v1/conformance/runs/{id}/findings", runId).then().statusCode(404);
+        assertThat(otherHospital.api().get("/api/v1/conformance/runs?size=200").then().statusCode(200).extract()
+                .jsonPath().getList("items.id", Long.class)).doesNotContain(runId);
+        beijing.api().get("/api/v1/conformance/runs/{id}", runId).then().statusCode(404);
+        fujianNoRole.api().get("/api/v1/conformance/runs/{id}", runId).then().statusCode(404);
+        fujian.api().get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200);
+        assertThat(fujian.api().get("/api/v1/conformance/runs?organizationId={o}", hospital).then().statusCode(200)
+                .extract().jsonPath().getList("items.id", Long.class)).contains(runId);
+        admin.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200);
+        colleague.api().get("/api/v1/conformance/runs/{id}/checks", runId).then().statusCode(200);
+        anonymous.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(401);
+
+        // seeing is not acting: only a submitter of the organization re-runs or cancels
+        colleague.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(403)
+                .body("code", equalTo("forbidden"));
+        fujian.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(403);
+        colleague.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then().statusCode(403);
+
+        // certificates follow the same visibility; verification by number stays public
+        String certificate = submitter.api().get("/api/v1/conformance/runs/{id}", runId).then().extract().jsonPath()
+                .getString("certificateNumber");
+        assertThat(fujian.api().get("/api/v1/certificates?organizationId={o}", hospital).then().statusCode(200)
+                .extract().jsonPath().getList("items.number", String.class)).contains(certificate);
+        assertThat(beijing.api().get("/api/v1/certificates?organizationId={o}", hospital).then().statusCode(200)
+                .extract().jsonPath().getLong("total")).isZero();
+    }
+
+    @Test
+    void refusesUntestableEditionsAndBadUploadsWithClearProblems() throws IOException {
+        long edition = sampleEdition();
+        long hospital = organization("INSTITUTION", "350105");
+        Member submitter = member(hospital, "SUBMITTER");
+
+        submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", 999_999)).then().statusCode(404)
+                .body("code", equalTo("not-found"));
+        submitter.api().post("/api/v1/conformance/runs", Map.of()).then().statusCode(400)
+                .body("field", equalTo("editionId"));
+        long draft = draftEdition(hospital);
+        submitter.api().request().header("Accept-Language", "en").contentType("application/json")
+                .body(Api.json(Map.of("editionId", draft))).post("/api/v1/conformance/runs").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("edition-not-testable"))
+                .body("reason", equalTo("not-published"))
+                .body("detail", equalTo("Edition " + draft + " is not published; data can be tested only against "
+                        + "published editions."));
+
+        long runId = submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then()
+                .statusCode(201).body("status", equalTo("AWAITING_DATA")).extract().jsonPath().getLong("id");
+        submitter.api().post("/api/v1/conformance/runs/{id}/submission", Map.of(), runId).then().statusCode(409)
+                .body("code", equalTo("conflict"));
+        submitter.api().request().contentType("application/x-ndjson").body(new byte[0])
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "empty.ndjson").then().statusCode(400)
+                .body("field", equalTo("body"));
+        submitter.api().request().contentType("application/x-ndjson").body("{}".getBytes())
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, ".hidden").then().statusCode(400)
+                .body("field", equalTo("name"));
+        byte[] tooBig = new byte[2 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(tooBig, (byte) ' ');
+        submitter.api().request().contentType("application/x-ndjson").body(tooBig)
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "big.ndjson").then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("payload-too-large"));
+        submitter.api().get("/api/v1/conformance/runs/{id}", runId).then().body("files.size()", equalTo(0))
+                .body("progress.bytesTotal", equalTo(0));
+        submitter.api().request().contentType("application/fhir+json").body("{\"resourceType\":\"Patient\"}".getBytes())
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "p.json").then().statusCode(201)
+                .body("name", equalTo("p.json"));
+        submitter.api().request().contentType("application/fhir+json").body("{}".getBytes())
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "p.json").then().statusCode(409);
+        submitter.api().post("/api/v1/conformance/runs/{id}/submission", Map.of(), runId).then().statusCode(202)
+                .body("status", oneOf("QUEUED", "RUNNING", "SUCCEEDED"));
+        submitter.api().request().contentType("application/fhir+json").body("{}".getBytes())
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "late.json").then().statusCode(409);
+        // malformed data is a finding, not a failed run
+        JsonPath run = awaitFinished(submitter.api(), runId);
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        // the stored file is encrypted at rest
+        String key = jdbc.sql("select storage_key from run_upload where run_id = ?").param(runId)
+                .query(String.class).single();
+        assertThat(new String(readStored(key), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("HMBDENC1").doesNotContain("Patient");
+    }
+
+    @Test
+    void aRunIsCancelledWhileWaitingAndReRunOnTheSameFiles() throws Exception {
+        long edition = sampleEdition();
+        Member submitter = member(organization("INSTITUTION", "350111"), "SUBMITTER");
+        long runId = submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        submitter.api().request().contentType("application/x-ndjson")
+                .body(Files.readAllBytes(SAMPLE.resolve("examples/valid/patients.ndjson")))
+                .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "patients.ndjson").then().statusCode(201);
+        submitter.api().post("/api/v1/conformance/runs/{id}/cancellation", Map.of("reason", "wrong file"), runId)
+                .then().statusCode(202).body("status", equalTo("CANCELLED"));
+        submitter.api().post("/api/v1/conformance/runs/{id}/cancellation", Map.of(), runId).then().statusCode(409)
+                .body("code", equalTo("illegal-transition"));
+        submitter.api().post("/api/v1/conformance/runs/{id}/submission", Map.of(), runId).then().statusCode(409)
+                .body("code", equalTo("illegal-transition"));
+
+        long rerun = submitter.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then()
+                .statusCode(201).body("status", oneOf("QUEUED", "RUNNING", "SUCCEEDED")).body("rerunOf", equalTo((int) runId))
+                .body("files[0].name", equalTo("patients.ndjson")).extract().jsonPath().getLong("id");
+        JsonPath done = awaitFinished(submitter.api(), rerun);
+        assertThat(done.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(done.getLong("result.resources")).isEqualTo(4);
+    }
+
+    @Test
+    void theRetentionJobDestroysSubmittedDataAndRecordsItInTheAuditLog() throws Exception {
+        long edition = sampleEdition();
+        Member submitter = member(organization("INSTITUTION", "350121"), "SUBMITTER");
+        long runId = submit(submitter.api(), edition, "patients.ndjson",
+                Files.readAllBytes(SAMPLE.resolve("examples/valid/patients.ndjson")), "application/x-ndjson").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        awaitFinished(submitter.api(), runId);
+        String key = jdbc.sql("select storage_key from run_upload where run_id = ?").param(runId)
+                .query(String.class).single();
+        assertThat(readStored(key)).isNotEmpty();
+
+        // the run ended longer ago than the retention period (90 days by default)
+        jdbc.sql("update conformance_run set finished_at = now() - interval '91 days' where id = ?").param(runId)
+                .update();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (submitter.api().get("/api/v1/conformance/runs/{id}", runId).then().extract().jsonPath()
+                .getString("dataDestroyedAt") == null) {
+            assertThat(System.currentTimeMillis()).as("destroyed in time").isLessThan(deadline);
+            sleep(250);
+        }
+        assertThat(Files.exists(storePath(key))).isFalse();
+        admin.get("/api/v1/audit-events?target=conformance-run/{id}", runId).then().statusCode(200)
+                .body("items.action", hasItem("DESTROY submitted data")).body("items.actor", hasItem("system"));
+        // the report stays; the data is gone, so no re-run
+        submitter.api().get("/api/v1/conformance/runs/{id}/report", runId).then().statusCode(200);
+        submitter.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(409)
+                .body("code", equalTo("conflict"));
+    }
+
+    @Test
+    void anEditionPublishedWithValidatorContentGetsItsOwnTestSuite() throws Exception {
+        long hospital = organization("INSTITUTION", "350181");
+        Member lead = member(hospital);
+        Member expert = member(hospital, "EXPERT");
+        long editionId = draftEdition(hospital, lead.id());
+
+        Map<String, byte[]> files = new HashMap<>();
+        try (Stream<Path> list = Files.list(SAMPLE.resolve("package"))) {
+            for (Path f : list.toList()) {
+                files.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        ByteArrayOutputStream tgz = new ByteArrayOutputStream();
+        FhirPackage.write(files, Files.readAllBytes(SAMPLE.resolve("manifest.json")), tgz);
+        lead.api().request().contentType("application/gzip").body(tgz.toByteArray())
+                .put("/api/v1/editions/{id}/artifacts/{name}", editionId, "fhir-package.tgz").then().statusCode(201);
+
+        lead.api().transition(editionId, Map.of("to", "PUBLIC_COMMENT")).then().statusCode(200);
+        lead.api().transition(editionId, Map.of("to", "EXPERT_REVIEW")).then().statusCode(200);
+        expert.api().transition(editionId, Map.of("to", "APPROVED")).then().statusCode(200);
+        String number = "WS/T " + (60000 + (int) (editionId % 30000));
+        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + LocalDate.now().getYear(),
+                "effectiveDate", LocalDate.now().toString())).then().statusCode(200);
+
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!"READY".equals(anonymous.get("/api/v1/conformance/suites").then().extract().jsonPath()
+                .getString("find { it.editionId == " + editionId + " }.state"))) {
+            assertThat(System.currentTimeMillis()).as("suite loaded after publication").isLessThan(deadline);
+            sleep(200);
+        }
+        Member submitter = member(hospital, "SUBMITTER");
+        long runId = submit(submitter.api(), editionId, "invalid.zip", zip("invalid"), "application/zip").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        JsonPath run = awaitFinished(submitter.api(), runId);
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("editionCode")).isEqualTo(number + "-" + LocalDate.now().getYear());
+        assertThat(run.getLong("result.errors")).isPositive();
+    }
+
+    /** A drafting edition (through a proposal accepted into the work plan). */
+    long draftEdition(long organizationId) {
+        return draftEdition(organizationId, member(organizationId).id());
+    }
+
+    long draftEdition(long organizationId, long leadUserId) {
+        Member citizen = member(organizationId);
+        long proposal = citizen.api().post("/api/v1/proposals", Map.of("kind", "NEW", "titleZh", "符合性测试用标准 "
+                                + unique(), "category", "DATA_SET", "intendedLevel", "WS", "scope", "s",
+                        "rationale", "r", "proposingOrganization", "o"))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", LocalDate.now().getYear(),
+                "leadOrganizationId", organizationId, "leadUserId", leadUserId,
+                "dueDate", LocalDate.now().plusMonths(2).toString()), proposal).then().statusCode(200);
+        long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
+                .getLong("planItemId");
+        return admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
+                .getLong("items.find { it.id == " + planItemId + " }.editionId");
+    }
+
+    Path storePath(String key) {
+        return dataFolder().resolve("submissions").resolve(key);
+    }
+
+    byte[] readStored(String key) throws IOException {
+        return Files.readAllBytes(storePath(key));
+    }
+}
