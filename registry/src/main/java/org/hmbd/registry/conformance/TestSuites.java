@@ -102,6 +102,41 @@ public class TestSuites {
         }
     }
 
+    private volatile ValidationEngine base;
+
+    /** An engine for the base FHIR R4 specification, built on first use. */
+    ValidationEngine base() {
+        ValidationEngine b = base;
+        if (b == null) {
+            synchronized (this) {
+                if (base == null) {
+                    base = ValidationEngine.create(StandardContent.base(), Limits.defaults());
+                }
+                b = base;
+            }
+        }
+        return b;
+    }
+
+    /** The testable edition whose content defines a profile, if a loaded suite has it. */
+    java.util.Optional<Long> editionDefining(String profileUrl) {
+        String url = profileUrl.contains("|") ? profileUrl.substring(0, profileUrl.indexOf('|')) : profileUrl;
+        return suites.entrySet().stream()
+                .filter(e -> e.getValue().isDone() && !e.getValue().isCompletedExceptionally())
+                .filter(e -> e.getValue().join().content().structureDefinition(url) != null)
+                .map(Map.Entry::getKey)
+                .sorted(java.util.Comparator.reverseOrder())
+                .filter(id -> {
+                    try {
+                        requireTestable(id);
+                        return true;
+                    } catch (DomainException notTestable) {
+                        return false;
+                    }
+                })
+                .findFirst();
+    }
+
     /** The warmed-up engine of an edition (waits while it loads). */
     ValidationEngine engine(long editionId) {
         return load(editionId).join();

@@ -71,11 +71,24 @@ public class Problems {
             body.putAll(problem.getProperties());
         }
         response.setStatus(code.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         if (code == ErrorCode.UNAUTHENTICATED || code == ErrorCode.INVALID_TOKEN) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"hmbd-registry\"");
         }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/fhir/")) {
+            // FHIR clients expect an OperationOutcome, with the same stable code
+            response.setContentType("application/fhir+json");
+            json.writeValue(response.getOutputStream(), Map.of("resourceType", "OperationOutcome",
+                    "issue", java.util.List.of(Map.of(
+                            "severity", "error",
+                            "code", code.status().value() == 401 ? "login" : code.status().value() == 403
+                                    ? "forbidden" : "processing",
+                            "details", Map.of("coding", java.util.List.of(Map.of("system", "urn:hmbd:problem",
+                                    "code", code.code())), "text", problem.getTitle()),
+                            "diagnostics", problem.getDetail() == null ? problem.getTitle() : problem.getDetail()))));
+            return;
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
     }
 

@@ -8,97 +8,24 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.hmbd.validator.content.FhirPackage;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The conformance testing service through HTTP, on real PostgreSQL, with the validator engine:
  * institutions submit data and get scored reports, certificates, comparisons; visibility by
  * organization and region; refusals; cancellation and re-runs; retention.
  */
-class ConformanceIT extends RegistryIT {
-
-    static final Path SAMPLE = Path.of("..", "standards", "hmbd-core-sample", "0.1.0").toAbsolutePath().normalize();
-    static final String SAMPLE_CODE = "WS/T 9001-2026";
-    static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
-
-    @Autowired
-    JdbcClient jdbc;
-
-    long sampleEdition() {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            JsonPath suites = anonymous.get("/api/v1/conformance/suites").then().statusCode(200).extract().jsonPath();
-            Map<String, Object> s = suites.getMap("find { it.code == '" + SAMPLE_CODE + "' }");
-            assertThat(s).as("the shipped sample is registered as a published edition").isNotNull();
-            if ("READY".equals(s.get("state"))) {
-                return ((Number) s.get("editionId")).longValue();
-            }
-            assertThat(s.get("state")).isNotEqualTo("FAILED");
-            assertThat(System.currentTimeMillis()).as("suite loaded in time").isLessThan(deadline);
-            sleep(200);
-        }
-    }
-
-    static byte[] zip(String folder) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> files = Files.list(SAMPLE.resolve("examples")
-                .resolve(folder))) {
-            for (Path f : files.sorted().toList()) {
-                z.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                z.write(Files.readAllBytes(f));
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    static Response submit(Api api, long editionId, String fileName, byte[] body, String type) {
-        return api.request().contentType(type).body(body)
-                .post("/api/v1/conformance/runs?editionId={e}&fileName={f}", editionId, fileName);
-    }
-
-    static JsonPath awaitFinished(Api api, long runId) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            JsonPath run = api.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
-            if (FINISHED.contains(run.getString("status"))) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run " + runId + " finished in time").isLessThan(deadline);
-            sleep(200);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
+class ConformanceIT extends ConformanceSupport {
 
     @Test
     void validDataReachesTheHighestLevelAndEarnsAVerifiableCertificate() throws Exception {
@@ -382,33 +309,5 @@ class ConformanceIT extends RegistryIT {
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getString("editionCode")).isEqualTo(number + "-" + LocalDate.now().getYear());
         assertThat(run.getLong("result.errors")).isPositive();
-    }
-
-    /** A drafting edition (through a proposal accepted into the work plan). */
-    long draftEdition(long organizationId) {
-        return draftEdition(organizationId, member(organizationId).id());
-    }
-
-    long draftEdition(long organizationId, long leadUserId) {
-        Member citizen = member(organizationId);
-        long proposal = citizen.api().post("/api/v1/proposals", Map.of("kind", "NEW", "titleZh", "符合性测试用标准 "
-                                + unique(), "category", "DATA_SET", "intendedLevel", "WS", "scope", "s",
-                        "rationale", "r", "proposingOrganization", "o"))
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", LocalDate.now().getYear(),
-                "leadOrganizationId", organizationId, "leadUserId", leadUserId,
-                "dueDate", LocalDate.now().plusMonths(2).toString()), proposal).then().statusCode(200);
-        long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
-                .getLong("planItemId");
-        return admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
-                .getLong("items.find { it.id == " + planItemId + " }.editionId");
-    }
-
-    Path storePath(String key) {
-        return dataFolder().resolve("submissions").resolve(key);
-    }
-
-    byte[] readStored(String key) throws IOException {
-        return Files.readAllBytes(storePath(key));
     }
 }

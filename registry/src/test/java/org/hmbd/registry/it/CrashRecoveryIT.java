@@ -76,7 +76,7 @@ class CrashRecoveryIT {
     /** Many realistic resources: the sample's valid examples with fresh ids, one per line. */
     private static byte[] ndjson() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
-        Path valid = ConformanceIT.SAMPLE.resolve("examples/valid");
+        Path valid = ConformanceSupport.SAMPLE.resolve("examples/valid");
         List<JsonNode> templates = new ArrayList<>();
         for (String line : Files.readAllLines(valid.resolve("patients.ndjson"))) {
             if (!line.isBlank()) {
@@ -159,15 +159,15 @@ class CrashRecoveryIT {
             assertThat((String) h.get("reason")).contains("lease expired");
         });
         // the accepted upload is intact: same digest as what was sent
-        assertThat(run.getString("files[0].sha256")).isEqualTo(ConformanceIT.sha256(data));
+        assertThat(run.getString("files[0].sha256")).isEqualTo(ConformanceSupport.sha256(data));
     }
 
     private static long awaitSuite(Api api) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             JsonPath suites = api.get("/api/v1/conformance/suites").then().statusCode(200).extract().jsonPath();
-            if ("READY".equals(suites.getString("find { it.code == '" + ConformanceIT.SAMPLE_CODE + "' }.state"))) {
-                return suites.getLong("find { it.code == '" + ConformanceIT.SAMPLE_CODE + "' }.editionId");
+            if ("READY".equals(suites.getString("find { it.code == '" + ConformanceSupport.SAMPLE_CODE + "' }.state"))) {
+                return suites.getLong("find { it.code == '" + ConformanceSupport.SAMPLE_CODE + "' }.editionId");
             }
             assertThat(System.currentTimeMillis()).isLessThan(deadline);
             Thread.sleep(250);
