@@ -142,6 +142,11 @@ public class TestSuites {
         return load(editionId).join();
     }
 
+    /** The edition as the conformance service sees it, whatever its status; 404 if unknown. */
+    ConformanceTarget requireKnown(long editionId) {
+        return standards.conformanceTarget(editionId).orElseThrow(() -> DomainException.notFound("edition", editionId));
+    }
+
     /**
      * The edition, if data may be tested against it now: published, or superseded less than the
      * grace period ago, and carrying validator content; otherwise 409 {@code edition-not-testable}.

@@ -27,9 +27,12 @@ class Visibility {
     record Scope(String condition, List<Object> params) {
     }
 
+    /** Every organization: the national view. */
+    static final Scope ALL = new Scope("true", List.of());
+
     Scope scope(Actor viewer) {
         if (viewer.has(Role.NATIONAL_ADMIN)) {
-            return new Scope("true", List.of());
+            return ALL;
         }
         if (viewer.organizationId() == null) {
             return new Scope("false", List.of());
@@ -43,7 +46,7 @@ class Visibility {
                 case COUNTY, INSTITUTION -> 6;
             };
             if (prefix == 0) {
-                return new Scope("true", List.of());
+                return ALL;
             }
             List<Object> p = new ArrayList<>();
             p.add(org.regionCode().substring(0, prefix) + "%");
