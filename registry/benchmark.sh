@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Conformance service benchmark: an NDJSON submission end to end through the API (upload, queue,
+# validation, storing results) versus the validator engine alone on the same file, in one run.
+# Usage: registry/benchmark.sh [resources] (default 100000). Results: docs/benchmarks.md.
+# Needs curl and jq. Uses a fresh data folder under registry/target and a free port.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+threads=${THREADS:-2}
+mvn -q -B -DskipTests install
+mvn -q -B -pl validator dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+corpus=validator/target/bench-corpus-$n.ndjson
+[ -f "$corpus" ] || java -cp "validator/target/test-classes:validator/target/classes:$(cat validator/target/bench.classpath)" \
+    org.hmbd.validator.bench.CorpusGenerator "$corpus" "$n"
+work=$(mktemp -d "$PWD/registry/target/bench-XXXX")
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+B=http://127.0.0.1:$port
+echo "corpus: $corpus ($(wc -c < "$corpus") bytes, $n resources); validator threads: $threads; work: $work"
+
+# --- the engine alone (the CLI on the same file; its report's own duration, load excluded) ----------
+java -Xmx2g -jar validator/target/hmbd-validate-0.1.0-SNAPSHOT.jar --standard standards/hmbd-core-sample/0.1.0 \
+    --threads "$threads" --format json --out "$work/engine" "$corpus" > /dev/null 2> "$work/engine.log" || true
+engine_ms=$(jq .summary.durationMillis "$work/engine/report.json")
+engine_res=$(jq .summary.resources "$work/engine/report.json")
+
+# --- the service -------------------------------------------------------------------------------------
+java -Xmx2g -Xlog:gc:file="$work/gc.log" -jar registry/target/registry-0.1.0-SNAPSHOT.jar --server.port="$port" \
+    --hmbd.data-dir="$work/data" --hmbd.auth.bootstrap-admin-password=Initial-Passw0rd \
+    --hmbd.conformance.validator-threads="$threads" --hmbd.conformance.heartbeat=1s > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+until curl -sf "$B/actuator/health/readiness" > /dev/null; do sleep 1; done
+token() { curl -s -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/json' \
+            -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .token; }
+api() { local t=$1; shift; curl -s -H "Authorization: Bearer $t" -H 'Content-Type: application/json' "$@"; }
+T=$(token admin Initial-Passw0rd)
+api "$T" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Admin-Passw0rd-2026"}'
+ADMIN=$(token admin Admin-Passw0rd-2026)
+ORG=$(api "$ADMIN" -X POST "$B/api/v1/organizations" -d '{"nameZh":"基准测试医院","kind":"HEALTHCARE_INSTITUTION","level":"INSTITUTION","regionCode":"350102"}' | jq .id)
+api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"bench\",\"displayName\":\"基准\",\"organizationId\":$ORG,\"roles\":[\"SUBMITTER\"],\"initialPassword\":\"Bench-Passw0rd-1\"}" > /dev/null
+T=$(token bench Bench-Passw0rd-1)
+api "$T" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Bench-Passw0rd-1","newPassword":"Bench-Passw0rd-2"}'
+SUB=$(token bench Bench-Passw0rd-2)
+until [ "$(curl -s "$B/api/v1/conformance/suites" | jq -r '.[0].state')" = READY ]; do sleep 1; done
+ED=$(curl -s "$B/api/v1/conformance/suites" | jq '.[0].editionId')
+
+start=$(date +%s%N)
+RUN=$(curl -s -X POST -H "Authorization: Bearer $SUB" -H 'Content-Type: application/x-ndjson' \
+        --data-binary @"$corpus" "$B/api/v1/conformance/runs?editionId=$ED&fileName=corpus.ndjson" | jq .id)
+uploaded=$(date +%s%N)
+while true; do
+  status=$(api "$SUB" "$B/api/v1/conformance/runs/$RUN" | jq -r .status)
+  case $status in SUCCEEDED|FAILED|CANCELLED) break;; esac
+  sleep 0.2
+done
+end=$(date +%s%N)
+service_ms=$(( (end - start) / 1000000 ))
+upload_ms=$(( (uploaded - start) / 1000000 ))
+run=$(api "$SUB" "$B/api/v1/conformance/runs/$RUN")
+service_res=$(echo "$run" | jq .result.resources)
+peak_after=$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed 's/.*->//; s/M//' | sort -n | tail -1)
+peak_before=$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed 's/->.*//; s/M//' | sort -n | tail -1)
+
+echo "status: $status; resources: engine $engine_res, service $service_res"
+echo "engine alone:       ${engine_ms} ms  ($(( engine_res * 1000 / (engine_ms > 0 ? engine_ms : 1) )) res/s)"
+echo "service end to end: ${service_ms} ms  (upload ${upload_ms} ms; $(( service_res * 1000 / (service_ms > 0 ? service_ms : 1) )) res/s)"
+echo "service / engine:   $(python3 -c "print(f'{$service_ms/$engine_ms:.3f}')")"
+echo "server heap: peak before GC ${peak_before} MB, largest after GC ${peak_after} MB (-Xmx2g)"
