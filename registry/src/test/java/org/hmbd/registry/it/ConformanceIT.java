@@ -309,5 +309,65 @@ class ConformanceIT extends ConformanceSupport {
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getString("editionCode")).isEqualTo(number + "-" + LocalDate.now().getYear());
         assertThat(run.getLong("result.errors")).isPositive();
+
+        // a revision is published: the edition is superseded, and beyond the grace period (zero in
+        // these tests) no longer testable; its results and certificates stay
+        long standardId = anonymous.get("/api/v1/editions/{id}", editionId).then().extract().jsonPath()
+                .getLong("standardId");
+        long proposal = lead.api().post("/api/v1/proposals", Map.of("kind", "REVISION", "titleZh", "修订 " + unique(),
+                        "category", "DATA_SET", "intendedLevel", "WS", "scope", "s", "rationale", "r",
+                        "proposingOrganization", "o", "targetStandardId", standardId))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", LocalDate.now().getYear(),
+                "leadOrganizationId", hospital, "leadUserId", lead.id(),
+                "dueDate", LocalDate.now().plusMonths(2).toString()), proposal).then().statusCode(200);
+        long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
+                .getLong("planItemId");
+        long revision = admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
+                .getLong("items.find { it.id == " + planItemId + " }.editionId");
+        lead.api().transition(revision, Map.of("to", "PUBLIC_COMMENT")).then().statusCode(200);
+        lead.api().transition(revision, Map.of("to", "EXPERT_REVIEW")).then().statusCode(200);
+        expert.api().transition(revision, Map.of("to", "APPROVED")).then().statusCode(200);
+        LocalDate nextYear = LocalDate.of(LocalDate.now().getYear() + 1, 1, 1);
+        admin.transition(revision, Map.of("to", "PUBLISHED", "code", number + "-" + nextYear.getYear(),
+                "effectiveDate", nextYear.toString())).then().statusCode(200);
+        anonymous.get("/api/v1/editions/{id}", editionId).then().body("status", equalTo("SUPERSEDED"));
+        submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", editionId)).then().statusCode(409)
+                .body("code", equalTo("edition-not-testable")).body("reason", equalTo("superseded"));
+        submitter.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(409)
+                .body("reason", equalTo("superseded"));
+        submitter.api().get("/api/v1/conformance/runs/{id}/checks", runId).then().statusCode(200);
+        // the revision carries no validator content of its own
+        submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", revision)).then().statusCode(409)
+                .body("reason", equalTo("no-content"));
+    }
+
+    @Test
+    void severalInstitutionsSubmitAtOnceAndEachGetsItsOwnResult() throws Exception {
+        long edition = sampleEdition();
+        List<Long> orgs = List.of(organization("INSTITUTION", "350121"), organization("INSTITUTION", "350122"),
+                organization("INSTITUTION", "350123"));
+        List<Member> submitters = orgs.stream().map(o -> member(o, "SUBMITTER")).toList();
+        List<byte[]> data = List.of(zip("valid"), zip("invalid"), zip("valid"));
+        List<java.util.concurrent.CompletableFuture<Long>> submitted = new java.util.ArrayList<>();
+        for (int i = 0; i < orgs.size(); i++) {
+            Api api = submitters.get(i).api();
+            byte[] body = data.get(i);
+            submitted.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> submit(api, edition, "data.zip",
+                    body, "application/zip").then().statusCode(202).extract().jsonPath().getLong("id")));
+        }
+        for (int i = 0; i < orgs.size(); i++) {
+            long runId = submitted.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            JsonPath run = awaitFinished(submitters.get(i).api(), runId);
+            assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+            assertThat(run.getLong("organizationId")).isEqualTo(orgs.get(i));
+            if (i == 1) {
+                assertThat(run.getDouble("result.score")).isLessThan(100.0);
+                assertThat(run.getLong("result.errors")).isPositive();
+            } else {
+                assertThat(run.getDouble("result.score")).isEqualTo(100.0);
+                assertThat(run.getLong("result.resources")).isEqualTo(15);
+            }
+        }
     }
 }

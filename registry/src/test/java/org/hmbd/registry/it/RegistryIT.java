@@ -43,6 +43,7 @@ abstract class RegistryIT {
         registry.add("hmbd.conformance.poll-interval", () -> "500ms");
         registry.add("hmbd.conformance.heartbeat", () -> "1s");
         registry.add("hmbd.conformance.retention-check-interval", () -> "2s");
+        registry.add("hmbd.conformance.superseded-grace-period", () -> "P0D");
     }
 
     /** The data folder of the server under test. */
