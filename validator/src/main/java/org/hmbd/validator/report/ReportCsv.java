@@ -30,7 +30,7 @@ public final class ReportCsv {
     }
 
     /** RFC 4180 quoting; cells that a spreadsheet would run as formulas are neutralised. */
-    static String cell(String v) {
+    public static String cell(String v) {
         if (v == null) {
             return "";
         }

@@ -11,6 +11,7 @@ import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.conformance.Adoption;
 import org.hmbd.registry.conformance.Evaluations;
 import org.hmbd.registry.shared.Text;
+import org.hmbd.validator.report.ReportCsv;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -69,21 +70,9 @@ class AdoptionController {
 
     private enum Formats { JSON, CSV }
 
-    /** One CSV line; cells that a spreadsheet would run as formulas are quoted as text. */
+    /** One CSV line, cells quoted and neutralised as in the validator's CSV reports. */
     private static void row(Writer w, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d+(\\.\\d+)?")) {
-                c = "'" + c;
-            }
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(c);
-        }
+        w.write(String.join(",", cells.stream().map(ReportCsv::cell).toList()));
         w.write("\r\n");
     }
 
