@@ -24,13 +24,15 @@ import org.springframework.util.unit.DataSize;
  * @param retentionCheckInterval how often the destruction job runs (default PT1H)
  * @param certificateValidity how long a certificate is valid (default P1Y)
  * @param encryption the key submitted data is encrypted with
+ * @param storageDir where submitted files are kept (default {@code <data-dir>/submissions}); servers
+ *        sharing a database must share this folder too
  */
 @ConfigurationProperties("hmbd.conformance")
 public record ConformanceProperties(Integer workers, Integer validatorThreads, DataSize maxUploadSize,
                                     Integer maxFilesPerRun, Duration pollInterval, Duration lease,
                                     Duration heartbeat, Integer maxAttempts, Period supersededGracePeriod,
                                     Period retention, Duration retentionCheckInterval, Period certificateValidity,
-                                    Encryption encryption) {
+                                    Encryption encryption, java.nio.file.Path storageDir) {
 
     public ConformanceProperties {
         workers = workers == null ? 1 : workers;

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submitted files, encrypted at rest ({@link SubmissionCipher}) under
- * {@code <data-dir>/submissions/<run>/}; the key comes from configuration, never the database.
+ * {@code <storage-dir>/<run>/} ({@code <data-dir>/submissions} by default); the key comes from
+ * configuration, never the database.
  * Files are streamed through: never held whole in memory.
  */
 @Component
@@ -41,7 +42,8 @@ class SubmissionStore {
     private final SubmissionCipher cipher;
 
     SubmissionStore(HmbdProperties hmbd, ConformanceProperties props) throws IOException {
-        this.root = hmbd.dataDir().toAbsolutePath().resolve("submissions");
+        this.root = props.storageDir() != null ? props.storageDir().toAbsolutePath().normalize()
+                : hmbd.dataDir().toAbsolutePath().resolve("submissions");
         Files.createDirectories(root);
         ConformanceProperties.Encryption enc = props.encryption();
         Map<String, SecretKey> keys = new HashMap<>();
