@@ -38,7 +38,9 @@ public class Accounts {
         this.props = props;
     }
 
-    public record NewOrganization(String nameZh, String nameEn, String kind, String level, String regionCode) {
+    /** @param grade hospital grade, for an institution only (optional) */
+    public record NewOrganization(String nameZh, String nameEn, String kind, String level, String regionCode,
+                                  String grade) {
     }
 
     public record NewUser(String username, String displayName, String email, Long organizationId,
@@ -61,16 +63,21 @@ public class Accounts {
         OrganizationKind kind = Text.enumValue("kind", req.kind(), OrganizationKind.class);
         OrganizationLevel level = Text.enumValue("level", req.level(), OrganizationLevel.class);
         String region = RegionCodes.check("regionCode", req.regionCode(), level);
-        return insertOrganization(nameZh, nameEn, kind, level, region);
+        InstitutionGrade grade = req.grade() == null || req.grade().isBlank() ? null
+                : Text.enumValue("grade", req.grade(), InstitutionGrade.class);
+        if (grade != null && level != OrganizationLevel.INSTITUTION) {
+            throw DomainException.invalidField("grade", "grade-institution-only");
+        }
+        return insertOrganization(nameZh, nameEn, kind, level, region, grade);
     }
 
     Organization insertOrganization(String nameZh, String nameEn, OrganizationKind kind, OrganizationLevel level,
-                                    String region) {
+                                    String region, InstitutionGrade grade) {
         try {
             long id = jdbc.sql("""
-                    insert into organization (name_zh, name_en, kind, level, region_code)
-                    values (?, ?, ?, ?, ?) returning id""")
-                    .params(nameZh, nameEn, kind.name(), level.name(), region)
+                    insert into organization (name_zh, name_en, kind, level, region_code, grade)
+                    values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(nameZh, nameEn, kind.name(), level.name(), region, grade == null ? null : grade.name())
                     .query(Long.class).single();
             return organization(id);
         } catch (DuplicateKeyException e) {
@@ -284,7 +291,9 @@ public class Accounts {
     private static Organization mapOrganization(ResultSet rs, int n) throws SQLException {
         return new Organization(rs.getLong("id"), rs.getString("name_zh"), rs.getString("name_en"),
                 OrganizationKind.valueOf(rs.getString("kind")), OrganizationLevel.valueOf(rs.getString("level")),
-                rs.getString("region_code"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("region_code"),
+                rs.getString("grade") == null ? null : InstitutionGrade.valueOf(rs.getString("grade")),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** A bcrypt hash of a random string, compared against when the user does not exist. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Evidence of how an edition is applied (Art. 13-15), from the conformance runs the viewer may see:
- * institutions tested and passing, by region and kind, over time; the score distribution; the
+ * institutions tested and passing, by region, hospital grade and kind, over time; the score distribution; the
  * checks failed by most institutions. Per institution: its conformance across standards, the
  * export accreditation uses. An institution "passes" when its latest successful run on the edition
  * reached a level.
@@ -54,7 +54,7 @@ public class Adoption {
 
     public record EditionAdoption(long editionId, String code, Instant asOf, long institutionsTested,
                                   long institutionsPassing, Double passRate, List<Group> byRegion,
-                                  List<Group> byOrganizationKind, List<Month> overTime, List<Bucket> scoreDistribution,
+                                  List<Group> byInstitutionGrade, List<Group> byOrganizationKind, List<Month> overTime, List<Bucket> scoreDistribution,
                                   List<FailedCheck> mostFailedChecks) {
     }
 
@@ -63,7 +63,7 @@ public class Adoption {
         return """
                 with latest as (
                   select distinct on (r.organization_id) r.id, r.organization_id, r.score, r.level_code,
-                         r.finished_at, o.region_code, o.kind
+                         r.finished_at, o.region_code, o.kind, o.grade
                   from conformance_run r join organization o on o.id = r.organization_id
                   where r.edition_id = ? and r.status = 'SUCCEEDED' and\s""" + scope.condition() + """
 
@@ -88,6 +88,9 @@ public class Adoption {
                 .params(p).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         List<Group> byRegion = jdbc.sql(with + "select rpad(substr(region_code, 1, " + level.digits + "), 6, '0'), "
                         + "count(*), count(*) filter (where level_code is not null) from latest group by 1 order by 1")
+                .params(p).query((rs, n) -> new Group(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        List<Group> byGrade = jdbc.sql(with + "select coalesce(grade, 'NOT_STATED'), count(*), "
+                        + "count(*) filter (where level_code is not null) from latest group by 1 order by 1")
                 .params(p).query((rs, n) -> new Group(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
         List<Group> byKind = jdbc.sql(with + "select kind, count(*), count(*) filter (where level_code is not null) "
                         + "from latest group by 1 order by 1")
@@ -126,7 +129,7 @@ public class Adoption {
         long tested = totals[0];
         long passing = totals[1];
         return new EditionAdoption(editionId, target.code(), Instant.now(), tested, passing,
-                tested == 0 ? null : Math.round(passing * 1000.0 / tested) / 10.0, byRegion, byKind, overTime,
+                tested == 0 ? null : Math.round(passing * 1000.0 / tested) / 10.0, byRegion, byGrade, byKind, overTime,
                 buckets, failed);
     }
 

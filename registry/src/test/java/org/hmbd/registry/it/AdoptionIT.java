@@ -16,9 +16,9 @@ class AdoptionIT extends ConformanceSupport {
     @Test
     void adoptionCountsInstitutionsTestedAndPassingWithinTheViewersRegion() throws Exception {
         long edition = sampleEdition();
-        long guangzhouA = organization("INSTITUTION", "440103");
-        long guangzhouB = organization("INSTITUTION", "440106");
-        long shenzhen = organization("INSTITUTION", "440304");
+        long guangzhouA = institution("440103", "TERTIARY");
+        long guangzhouB = institution("440106", "TERTIARY");
+        long shenzhen = institution("440304", "SECONDARY");
         Member a = member(guangzhouA, "SUBMITTER");
         Member b = member(guangzhouB, "SUBMITTER");
         Member c = member(shenzhen, "SUBMITTER");
@@ -44,6 +44,8 @@ class AdoptionIT extends ConformanceSupport {
         assertThat(adoption.getList("byRegion.key", String.class)).containsExactly("440100", "440300");
         assertThat(adoption.getList("byRegion.tested", Long.class)).containsExactly(2L, 1L);
         assertThat(adoption.getList("byRegion.passing", Long.class)).containsExactly(2L, 0L);
+        assertThat(adoption.getList("byInstitutionGrade.key", String.class)).containsExactly("SECONDARY", "TERTIARY");
+        assertThat(adoption.getList("byInstitutionGrade.passing", Long.class)).containsExactly(0L, 2L);
         assertThat(adoption.getList("overTime.tested", Long.class)).last().isEqualTo(3L);
         assertThat(adoption.getList("scoreDistribution.institutions", Long.class).stream().mapToLong(x -> x).sum())
                 .isEqualTo(3);
@@ -51,6 +53,10 @@ class AdoptionIT extends ConformanceSupport {
         assertThat(adoption.getList("mostFailedChecks.checkId", String.class)).contains("HMBD-ID-RESIDENT");
         guangdong.api().get("/api/v1/conformance/editions/{id}/adoption?groupBy=street", edition).then()
                 .statusCode(400).body("field", equalTo("groupBy"));
+        // a grade belongs to institutions only
+        admin.post("/api/v1/organizations", Map.of("nameZh", "卫健委 " + unique(), "kind", "HEALTH_ADMINISTRATION",
+                "level", "PROVINCE", "regionCode", "440000", "grade", "TERTIARY")).then().statusCode(400)
+                .body("field", equalTo("grade"));
 
         // another province's supervisor does not see Guangdong's institutions
         Member fujian = member(organization("PROVINCE", "350000"), "SUPERVISOR");

@@ -88,6 +88,14 @@ abstract class RegistryIT {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** An institution with its hospital grade. */
+    long institution(String region, String grade) {
+        return admin.post("/api/v1/organizations", Map.of("nameZh", "测试医院 " + unique(), "kind",
+                        "HEALTHCARE_INSTITUTION", "level", "INSTITUTION", "regionCode", region, "grade", grade))
+                .then().statusCode(201).body("grade", org.hamcrest.Matchers.equalTo(grade))
+                .extract().jsonPath().getLong("id");
+    }
+
     /** Creates an account in an organization, changes its first password, and signs it in. */
     Member member(long organizationId, String... roles) {
         String username = "u" + unique();
