@@ -63,7 +63,11 @@ abstract class ConformanceSupport extends RegistryIT {
     }
 
     static JsonPath awaitFinished(Api api, long runId) {
-        long deadline = System.currentTimeMillis() + 120_000;
+        return awaitFinished(api, runId, 120_000);
+    }
+
+    static JsonPath awaitFinished(Api api, long runId, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
         while (true) {
             JsonPath run = api.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
             if (FINISHED.contains(run.getString("status"))) {

@@ -78,17 +78,7 @@ class CrashRecoveryIT {
 
         try (ServerProcess server = new ServerProcess(log, args).start()) {
             Api submitter = server.signIn("crash.submitter");
-            long deadline = System.currentTimeMillis() + 300_000;
-            JsonPath run;
-            while (true) {
-                run = submitter.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract()
-                        .jsonPath();
-                if (run.getString("status").equals("SUCCEEDED") || run.getString("status").equals("FAILED")) {
-                    break;
-                }
-                assertThat(System.currentTimeMillis()).as("run completed after restart").isLessThan(deadline);
-                Thread.sleep(500);
-            }
+            JsonPath run = ConformanceSupport.awaitFinished(submitter, runId, 300_000);
             assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
             assertThat(run.getLong("result.resources")).isEqualTo(RESOURCES);
             assertThat(run.getInt("attempts")).isEqualTo(2);

@@ -50,18 +50,8 @@ class MultiServerIT {
                         .statusCode(202).extract().jsonPath().getLong("id"));
             }
             Set<String> workers = new HashSet<>();
-            long deadline = System.currentTimeMillis() + 300_000;
             for (long runId : runs) {
-                JsonPath run;
-                while (true) {
-                    run = submitter.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract()
-                            .jsonPath();
-                    if (run.getString("status").equals("SUCCEEDED") || run.getString("status").equals("FAILED")) {
-                        break;
-                    }
-                    assertThat(System.currentTimeMillis()).as("runs completed in time").isLessThan(deadline);
-                    Thread.sleep(300);
-                }
+                JsonPath run = ConformanceSupport.awaitFinished(submitter, runId, 300_000);
                 assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
                 assertThat(run.getLong("result.resources")).isEqualTo(1500);
                 assertThat(run.getInt("attempts")).as("executed once").isEqualTo(1);
