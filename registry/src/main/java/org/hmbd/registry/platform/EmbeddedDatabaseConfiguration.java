@@ -38,6 +38,9 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(props.startupWait())
+                // stopped by this bean's close(), after everything that still writes (graceful HTTP
+                // shutdown, workers giving their runs back), not by a JVM hook racing them
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // the library's test-oriented defaults trade durability for speed (-F, synchronous_commit
                 // off); this database is the system of record, so a committed write must survive a crash
