@@ -238,10 +238,13 @@ final class ResourceProcessor {
         };
         String checkId;
         String rule = null;
+        // the message id HAPI gives invariants is not the one of their text pattern
+        String textId = messageId;
         Matcher inv = INVARIANT.matcher(message);
         if (inv.find()) {
             checkId = "FHIR-INV-" + inv.group(1);
             rule = inv.group(1);
+            textId = message.endsWith(")") && message.contains("(defined in ") ? "INV_FAILED_SOURCE" : "INV_FAILED";
         } else if (UNKNOWN_SYSTEM.matcher(message).find()
                 || messageId != null && messageId.toUpperCase().contains("UNKNOWN_CODESYSTEM")) {
             checkId = RunCollector.NOT_CHECKED_CODESYSTEM;
@@ -263,7 +266,7 @@ final class ResourceProcessor {
             column = m.getLocationCol() == null ? 0 : m.getLocationCol();
         }
         return new Finding(checkId, severity, dimension, view.source(), line, column, view.entry(), location,
-                view.resourceType(), view.id(), HapiMessages.translate(messageId, message), rule);
+                view.resourceType(), view.id(), HapiMessages.translate(textId, message), rule);
     }
 
     private static boolean terminology(String messageId, String message, String checkId) {

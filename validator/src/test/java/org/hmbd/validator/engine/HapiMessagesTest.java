@@ -26,7 +26,7 @@ class HapiMessagesTest {
 
     @Test
     void everyFullTranslationUsesOnlyArgumentsOfHapisEnglishPattern() {
-        assertThat(HapiMessages.fullyTranslated()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(HapiMessages.fullyTranslated()).hasSizeGreaterThanOrEqualTo(60);
         for (String id : HapiMessages.fullyTranslated()) {
             String en = HapiMessages.englishPattern(id);
             assertThat(en).as("HAPI has an English pattern for " + id).isNotNull();
@@ -50,6 +50,14 @@ class HapiMessagesTest {
                 + "the value set 'Administrative Gender' (http://hl7.org/fhir/ValueSet/administrative-gender|4.0.1), "
                 + "and a code is required from this value set  (error message = x)").zh())
                 .startsWith("所给值“m”不在值集 'Administrative Gender'");
+    }
+
+    @Test
+    void invariantsKeepTheirOwnBilingualTextInsideTheChineseFrame() {
+        Text t = HapiMessages.translate("INV_FAILED_SOURCE", "Constraint failed: hmbd-pat-2: 'GB/T 2261.1 性别与 "
+                + "FHIR gender 一致 / GB/T 2261.1 sex agrees with gender' (defined in http://example.org/sd)");
+        assertThat(t.zh()).isEqualTo("约束不满足：hmbd-pat-2：“GB/T 2261.1 性别与 FHIR gender 一致 / GB/T 2261.1 sex "
+                + "agrees with gender”（定义于 http://example.org/sd）");
     }
 
     @Test
