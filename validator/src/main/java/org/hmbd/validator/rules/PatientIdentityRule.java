@@ -18,11 +18,22 @@ import org.hmbd.validator.Text;
 final class PatientIdentityRule extends BaseRule {
 
     private final String system;
-    private final Map<String, List<Seen>> byIdentifier = new ConcurrentHashMap<>();
+    /** Resident identity numbers (17 digits and a check character) packed into a long. */
+    private final LongKeyMap<Object> byNumber = new LongKeyMap<>(true);
+    /** Any other identifier value of the system (rare: malformed numbers). */
+    private final Map<String, List<Seen>> byOtherValue = new ConcurrentHashMap<>();
 
-    /** What is kept of each patient record until the end of the run: small, there may be millions. */
-    private record Seen(String reference, int facts, String id, String source, long line, int entry, String prefix,
+    /**
+     * What is kept of each patient record until the end of the run: small, there may be millions.
+     *
+     * @param fullUrl the record's reference when it has no id (Bundle entries), else null
+     */
+    private record Seen(String fullUrl, int facts, String id, String source, long line, int entry, String prefix,
                         int index) {
+
+        String reference() {
+            return fullUrl != null ? fullUrl : "Patient/" + id;
+        }
 
         Finding finding(String checkId, Severity severity, Dimension dimension, Text message, String rule) {
             return new Finding(checkId, severity, dimension, source, line, 0, entry,
@@ -55,9 +66,15 @@ final class PatientIdentityRule extends BaseRule {
             }
             checkEncodedFacts(r, ctx, value, gender, birthDate, i);
             // keep only what the cross-resource check needs, not the whole resource
-            byIdentifier.computeIfAbsent(value, k -> java.util.Collections.synchronizedList(new ArrayList<>(1)))
-                    .add(new Seen(r.reference() != null ? r.reference() : r.fullUrl(), Packed.pack(gender, birthDate),
-                            r.id(), r.source(), r.line(), r.entry(), r.prefix(), i));
+            Seen seen = new Seen(r.id() == null ? r.fullUrl() : null, Packed.pack(gender, birthDate), r.id(),
+                    r.source(), r.line(), r.entry(), r.prefix(), i);
+            long number = packNumber(value);
+            if (number >= 0) {
+                byNumber.merge(number, seen, PatientIdentityRule::both);
+            } else {
+                byOtherValue.computeIfAbsent(value, k -> java.util.Collections.synchronizedList(new ArrayList<>(1)))
+                        .add(seen);
+            }
         }
     }
 
@@ -85,30 +102,71 @@ final class PatientIdentityRule extends BaseRule {
         }
     }
 
+    /** 18-character resident identity numbers as a long ≥ 1 (check character X as 10), else -1. */
+    static long packNumber(String value) {
+        if (value.length() != 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        char check = value.charAt(17);
+        int last = check == 'X' ? 10 : check >= '0' && check <= '9' ? check - '0' : -1;
+        return last < 0 ? -1 : n * 11 + last + 1;
+    }
+
+    static String unpackNumber(long packed) {
+        long last = (packed - 1) % 11;
+        String digits = String.format("%017d", (packed - 1) / 11);
+        return digits + (last == 10 ? "X" : String.valueOf(last));
+    }
+
+    /** One record, or the list of all records, of an identifier. */
+    @SuppressWarnings("unchecked")
+    private static Object both(Object existing, Object added) {
+        List<Seen> list;
+        if (existing instanceof List<?> l) {
+            list = (List<Seen>) l;
+        } else {
+            list = new ArrayList<>(2);
+            list.add((Seen) existing);
+        }
+        list.add((Seen) added);
+        return list;
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public void finish(RuleContext ctx) {
-        for (Map.Entry<String, List<Seen>> e : byIdentifier.entrySet()) {
-            List<Seen> seen = e.getValue();
-            long records = seen.stream().map(Seen::reference).distinct().count();
-            boolean consistent = seen.stream().mapToInt(Seen::facts).distinct().count() == 1;
-            ctx.outcome(dimension, id, consistent);
-            String masked = Masking.identifier(e.getKey());
-            if (!consistent) {
-                for (Seen s : seen) {
-                    ctx.finding(s.finding(id, Severity.ERROR, dimension,
-                            Text.of("身份证号 " + masked + " 对应的 " + seen.size() + " 条患者记录性别或出生日期不一致",
-                                    "The " + seen.size() + " patient records with identity number " + masked
-                                            + " disagree on gender or birth date"), id));
-                }
-            } else if (records > 1) {
-                for (Seen s : seen) {
-                    ctx.finding(s.finding(id + "-DUPLICATE", Severity.WARNING, dimension,
-                            Text.of("身份证号 " + masked + " 出现在 " + records + " 条患者记录中（重复建档）",
-                                    "Identity number " + masked + " appears on " + records
-                                            + " patient records (duplicate registration)"), id));
-                }
+        byNumber.forEach((number, value) -> judge(unpackNumber(number),
+                value instanceof List<?> l ? (List<Seen>) l : List.of((Seen) value), ctx));
+        byOtherValue.forEach((value, seen) -> judge(value, seen, ctx));
+    }
+
+    private void judge(String identifier, List<Seen> seen, RuleContext ctx) {
+        long records = seen.stream().map(Seen::reference).distinct().count();
+        boolean consistent = seen.stream().mapToInt(Seen::facts).distinct().count() == 1;
+        ctx.outcome(dimension, id, consistent);
+        String masked = Masking.identifier(identifier);
+        if (!consistent) {
+            for (Seen s : seen) {
+                ctx.finding(s.finding(id, Severity.ERROR, dimension,
+                        Text.of("身份证号 " + masked + " 对应的 " + seen.size() + " 条患者记录性别或出生日期不一致",
+                                "The " + seen.size() + " patient records with identity number " + masked
+                                        + " disagree on gender or birth date"), id));
+            }
+        } else if (records > 1) {
+            for (Seen s : seen) {
+                ctx.finding(s.finding(id + "-DUPLICATE", Severity.WARNING, dimension,
+                        Text.of("身份证号 " + masked + " 出现在 " + records + " 条患者记录中（重复建档）",
+                                "Identity number " + masked + " appears on " + records
+                                        + " patient records (duplicate registration)"), id));
             }
         }
     }
-
 }
