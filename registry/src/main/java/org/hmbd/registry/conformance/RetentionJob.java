@@ -81,11 +81,11 @@ class RetentionJob implements SmartLifecycle {
         List<Long> abandoned = jdbc.sql("select id from conformance_run where status = 'AWAITING_DATA' and created_at < ?")
                 .param(cutoff).query(Long.class).list();
         for (long id : abandoned) {
+            RunLifecycle.check(RunStatus.AWAITING_DATA, RunStatus.CANCELLED, RunLifecycle.Mover.WORKER);
             tx.executeWithoutResult(s -> {
                 int n = jdbc.sql("update conformance_run set status = 'CANCELLED', finished_at = now() "
                         + "where id = ? and status = 'AWAITING_DATA'").param(id).update();
                 if (n == 1) {
-                    RunLifecycle.check(RunStatus.AWAITING_DATA, RunStatus.CANCELLED, RunLifecycle.Mover.WORKER);
                     runs.history(id, RunStatus.AWAITING_DATA, RunStatus.CANCELLED, RunWorkers.ACTOR,
                             "no data submitted within the retention period");
                 }

@@ -1,16 +1,14 @@
 package org.hmbd.registry.conformance;
 
+import org.hmbd.registry.shared.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -51,7 +49,7 @@ class RunResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String digest = sha256(json);
+        String digest = Digests.sha256Hex(json);
         var scores = report.scores();
         jdbc.sql("""
                         update conformance_run set report_gz = ?, report_sha256 = ?, score = ?, level_code = ?, passed = ?,
@@ -133,14 +131,6 @@ class RunResults {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String cut(String s, int max) {

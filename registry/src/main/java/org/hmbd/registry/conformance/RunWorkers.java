@@ -128,23 +128,27 @@ class RunWorkers implements SmartLifecycle {
     record Claimed(long runId, long editionId) {
     }
 
+    /** The head of the queue as the claim reads it. */
+    private record Head(long id, long editionId, RunStatus status, int attempts, boolean cancelRequested) {
+    }
+
     /** Takes the oldest queued run, or one whose worker died; null when there is none. */
     Claimed claim() {
         return tx.execute(s -> {
-            var row = jdbc.sql("""
+            Head row = jdbc.sql("""
                             select id, edition_id, status, attempts, cancel_requested from conformance_run
                             where status = 'QUEUED' or (status = 'RUNNING' and lease_until < now())
                             order by queued_at, id limit 1 for update skip locked""")
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), RunStatus.valueOf(rs.getString(3)),
-                            rs.getInt(4), rs.getBoolean(5)})
+                    .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), RunStatus.valueOf(rs.getString(3)),
+                            rs.getInt(4), rs.getBoolean(5)))
                     .optional().orElse(null);
             if (row == null) {
                 return null;
             }
-            long id = (Long) row[0];
-            RunStatus status = (RunStatus) row[2];
-            int attempts = (Integer) row[3];
-            boolean cancel = (Boolean) row[4];
+            long id = row.id();
+            RunStatus status = row.status();
+            int attempts = row.attempts();
+            boolean cancel = row.cancelRequested();
             if (status == RunStatus.RUNNING) {
                 RunLifecycle.check(RunStatus.RUNNING, RunStatus.QUEUED, RunLifecycle.Mover.WORKER);
                 jdbc.sql("update conformance_run set status = 'QUEUED', lease_owner = null, lease_until = null "
@@ -169,7 +173,7 @@ class RunWorkers implements SmartLifecycle {
                             where id = ?""")
                     .params(node, props.lease().toSeconds(), id).update();
             runs.history(id, RunStatus.QUEUED, RunStatus.RUNNING, ACTOR, "attempt " + (attempts + 1) + " on " + node);
-            return new Claimed(id, (Long) row[1]);
+            return new Claimed(id, row.editionId());
         });
     }
 

@@ -184,6 +184,7 @@ public class Runs {
         } catch (RuntimeException | IOException e) {
             tx.executeWithoutResult(s -> {
                 RunStatus from = lockStatus(run.id());
+                RunLifecycle.check(from, RunStatus.CANCELLED, RunLifecycle.Mover.SUBMITTER);
                 jdbc.sql("update conformance_run set status = 'CANCELLED', finished_at = now() where id = ?")
                         .param(run.id()).update();
                 history(run.id(), from, RunStatus.CANCELLED, actor.username(), "upload failed");

@@ -1,5 +1,6 @@
 package org.hmbd.registry.conformance;
 
+import org.hmbd.registry.shared.Digests;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -107,7 +107,7 @@ class SubmissionStore {
         Files.createDirectories(dir);
         String key = runId + "/" + UUID.randomUUID() + ".enc";
         Path file = root.resolve(key);
-        MessageDigest sha = sha256();
+        MessageDigest sha = Digests.sha256();
         long size = 0;
         long lines = 0;
         boolean inLine = false;
@@ -171,23 +171,11 @@ class SubmissionStore {
         }
     }
 
-    boolean exists(String storageKey) {
-        return Files.isRegularFile(resolve(storageKey));
-    }
-
     private Path resolve(String storageKey) {
         Path p = root.resolve(storageKey).normalize();
         if (!p.startsWith(root)) {
             throw new IllegalArgumentException("storage key outside the store");
         }
         return p;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -68,7 +68,7 @@ public class TestSuites {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onPublished(EditionPublished event) {
-        if (artifacts.latestContent(event.editionId(), Artifacts.FHIR_PACKAGE).isPresent()) {
+        if (artifacts.exists(event.editionId(), Artifacts.FHIR_PACKAGE)) {
             load(event.editionId());
         }
     }
@@ -163,7 +163,7 @@ public class TestSuites {
         } else if (t.status() != EditionStatus.PUBLISHED) {
             reason = "not-published";
         }
-        if (reason == null && artifacts.latestContent(editionId, Artifacts.FHIR_PACKAGE).isEmpty()) {
+        if (reason == null && !artifacts.exists(editionId, Artifacts.FHIR_PACKAGE)) {
             reason = "no-content";
         }
         if (reason != null) {

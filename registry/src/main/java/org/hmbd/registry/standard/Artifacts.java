@@ -1,11 +1,9 @@
 package org.hmbd.registry.standard;
 
+import org.hmbd.registry.shared.Digests;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.DomainException;
@@ -71,7 +69,7 @@ public class Artifacts {
                         insert into artifact_revision (edition_id, name, revision, media_type, size_bytes, sha256,
                                                        content, uploaded_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(editionId, name, next, type, bytes.length, sha256(bytes), bytes, actor.username())
+                .params(editionId, name, next, type, bytes.length, Digests.sha256Hex(bytes), bytes, actor.username())
                 .query(Long.class).single();
         return revisions(actor, editionId, name).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
@@ -105,6 +103,12 @@ public class Artifacts {
         return new Content(r, bytes);
     }
 
+    /** Whether an edition has an artifact of that name (without reading its content). */
+    public boolean exists(long editionId, String name) {
+        return jdbc.sql("select count(*) from artifact_revision where edition_id = ? and name = ?")
+                .params(editionId, name).query(Long.class).single() > 0;
+    }
+
     /** The latest content of an edition's artifact, without a viewer: for the server's own use. */
     public java.util.Optional<byte[]> latestContent(long editionId, String name) {
         return jdbc.sql("select content from artifact_revision where edition_id = ? and name = ? "
@@ -125,14 +129,6 @@ public class Artifacts {
                     Msg.of("problem.payload-too-large.limit", max));
         }
         return bytes;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final String SELECT = "select a.id, a.edition_id, a.name, a.revision, a.media_type, a.size_bytes, "

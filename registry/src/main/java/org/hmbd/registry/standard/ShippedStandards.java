@@ -1,5 +1,6 @@
 package org.hmbd.registry.standard;
 
+import org.hmbd.registry.shared.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,7 +132,7 @@ class ShippedStandards implements ApplicationRunner {
                             insert into artifact_revision (edition_id, name, revision, media_type, size_bytes, sha256,
                                                            content, uploaded_by)
                             values (?, ?, 1, ?, ?, ?, ?, ?)""")
-                    .params(id, Artifacts.FHIR_PACKAGE, Artifacts.FHIR_PACKAGE_TYPE, bytes.length, Artifacts.sha256(bytes),
+                    .params(id, Artifacts.FHIR_PACKAGE, Artifacts.FHIR_PACKAGE_TYPE, bytes.length, Digests.sha256Hex(bytes),
                             bytes, ACTOR)
                     .update();
             return id;
