@@ -23,6 +23,7 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION("concurrent-modification", HttpStatus.CONFLICT),
     EDITION_NOT_TESTABLE("edition-not-testable", HttpStatus.CONFLICT),
     SUITE_UNAVAILABLE("suite-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE),

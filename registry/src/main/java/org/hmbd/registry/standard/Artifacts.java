@@ -24,6 +24,8 @@ public class Artifacts {
     /** The artifact carrying an edition's validator content: a FHIR NPM package with its test-suite manifest. */
     public static final String FHIR_PACKAGE = "fhir-package.tgz";
     public static final String FHIR_PACKAGE_TYPE = "application/gzip";
+    /** The data elements and data sets of an edition, under {@code package/other/} of its FHIR package. */
+    public static final String CATALOG_FILE = "hmbd-catalog.json";
 
     private final JdbcClient jdbc;
     private final Standards standards;

@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ShippedStandards implements ApplicationRunner {
 
     static final String ACTOR = "system";
+
     private static final Logger log = LoggerFactory.getLogger(ShippedStandards.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -82,8 +83,15 @@ class ShippedStandards implements ApplicationRunner {
                 files.put(r.getFilename(), in.readAllBytes());
             }
         }
+        Map<String, byte[]> other = new TreeMap<>();
+        Resource catalog = resolver.getResource(base + "catalog.json");
+        if (catalog.exists()) {
+            try (InputStream in = catalog.getInputStream()) {
+                other.put(Artifacts.CATALOG_FILE, in.readAllBytes());
+            }
+        }
         ByteArrayOutputStream tgz = new ByteArrayOutputStream();
-        FhirPackage.write(files, manifest, tgz);
+        FhirPackage.write(files, manifest, other, tgz);
         String number = code.substring(0, code.lastIndexOf('-')).strip();
         StandardLevel level = null;
         for (StandardLevel l : StandardLevel.values()) {

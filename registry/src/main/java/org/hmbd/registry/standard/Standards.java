@@ -171,6 +171,44 @@ public class Standards {
                 .optional();
     }
 
+    /**
+     * A standard with all its editions as the catalog sees it (no viewer check: the catalog marks what
+     * is public), each edition with its latest FHIR package, if any.
+     */
+    public record CatalogSource(long id, String titleZh, String titleEn, String category, StandardLevel level,
+                                String number, String status, List<EditionSource> editions) {
+    }
+
+    public record EditionSource(long id, EditionStatus status, String code, java.time.LocalDate effectiveDate,
+                                java.time.Instant publishedAt, java.time.Instant createdAt, Long supersedesId,
+                                Long supersededById, String organization, byte[] fhirPackage) {
+    }
+
+    public Optional<CatalogSource> catalogSource(long standardId) {
+        List<EditionSource> editions = jdbc.sql("""
+                        select e.id, e.status, e.code, e.effective_date, e.published_at, e.created_at, e.supersedes_id,
+                               e.superseded_by_id, o.name_zh,
+                               (select a.content from artifact_revision a where a.edition_id = e.id and a.name = ?
+                                 order by a.revision desc limit 1)
+                        from edition e left join working_group g on g.id = e.working_group_id
+                             left join organization o on o.id = g.lead_organization_id
+                        where e.standard_id = ? order by e.id""")
+                .params(Artifacts.FHIR_PACKAGE, standardId)
+                .query((rs, n) -> new EditionSource(rs.getLong(1), EditionStatus.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getObject(4, java.time.LocalDate.class),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6).toInstant(), (Long) rs.getObject(7), (Long) rs.getObject(8),
+                        rs.getString(9), rs.getBytes(10)))
+                .list();
+        return jdbc.sql("""
+                        select s.id, s.title_zh, s.title_en, c.code, s.level, s.number, s.status
+                        from standard s join category c on c.id = s.category_id where s.id = ?""")
+                .param(standardId)
+                .query((rs, n) -> new CatalogSource(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        StandardLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), editions))
+                .optional();
+    }
+
     /** Editions in force or superseded that carry the named artifact, newest first. */
     public List<Long> editionsWithArtifact(String artifactName) {
         return jdbc.sql("""

@@ -26,7 +26,9 @@ class EndpointSecurityIT extends RegistryIT {
             "GET /api/v1/editions/{editionId}/artifacts/{name}/revisions/{revision}",
             "GET /api/v1/categories", "GET /api/v1/categories/{code}",
             "GET /api/v1/certificates/{number}",                        // certificate verification
-            "GET /api/v1/conformance/suites");                          // what can be tested against
+            "GET /api/v1/conformance/suites",                           // what can be tested against
+            "GET /api/v1/catalog/search", "GET /api/v1/catalog/items/{key}", // the resource catalog (Art. 37)
+            "GET /api/v1/catalog/lookup");
 
     @Test
     void everyOperationNeedsASignedInAccountUnlessDeliberatelyPublic() {

@@ -44,6 +44,11 @@ abstract class RegistryIT {
         registry.add("hmbd.conformance.heartbeat", () -> "1s");
         registry.add("hmbd.conformance.retention-check-interval", () -> "2s");
         registry.add("hmbd.conformance.superseded-grace-period", () -> "P0D");
+        registry.add("hmbd.search.poll-interval", () -> "200ms");
+        registry.add("hmbd.search.retry-interval", () -> "1s");
+        registry.add("hmbd.search.batch-size", () -> "50");
+        // long enough to observe search down after the node is killed, before it is restarted
+        registry.add("hmbd.search.embedded.restart-delay", () -> "15s");
     }
 
     /** The data folder of the server under test. */

@@ -45,7 +45,9 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess start() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
-                "--hmbd.auth.bootstrap-admin-password=" + BOOTSTRAP_PASSWORD));
+                "--hmbd.auth.bootstrap-admin-password=" + BOOTSTRAP_PASSWORD,
+                // these tests are about runs; search stays unreachable (and everything else must work)
+                "--hmbd.search.url=http://127.0.0.1:9"));
         cmd.addAll(args);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

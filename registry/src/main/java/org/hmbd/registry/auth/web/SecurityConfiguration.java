@@ -60,6 +60,10 @@ class SecurityConfiguration {
                         // certificate verification and the list of test suites are public by design
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*", "/api/v1/conformance/suites")
                         .permitAll()
+                        // the resource catalog is open to the public (Measures Art. 37); public items only
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/search", "/api/v1/catalog/items/*",
+                                "/api/v1/catalog/lookup")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -1,0 +1,68 @@
+package org.hmbd.registry.catalog.web;
+
+import java.util.List;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.catalog.Catalog;
+import org.hmbd.registry.catalog.CatalogItem;
+import org.hmbd.registry.shared.PageQuery;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The resource catalog (Measures Art. 37): search, items, exact lookup; the index for administrators. */
+@RestController
+class CatalogController {
+
+    private final Catalog catalog;
+
+    CatalogController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Public: full text in Chinese and English with facets; anonymous callers see public items only. */
+    @GetMapping("/api/v1/catalog/search")
+    Catalog.SearchResult search(Actor viewer, @RequestParam(required = false) String q,
+                                @RequestParam(required = false) List<String> type,
+                                @RequestParam(required = false) List<String> status,
+                                @RequestParam(required = false) List<String> category,
+                                @RequestParam(required = false) List<String> level,
+                                @RequestParam(required = false) List<String> year,
+                                @RequestParam(required = false) List<String> organization,
+                                @RequestParam(required = false) Long editionId,
+                                @RequestParam(required = false) String sort,
+                                @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
+        return catalog.search(viewer, new Catalog.Criteria(q, type, status, category, level, year, organization,
+                editionId, sort), PageQuery.of(page, size));
+    }
+
+    /** Public: one item with its links. */
+    @GetMapping("/api/v1/catalog/items/{key}")
+    CatalogItem item(Actor viewer, @PathVariable String key) {
+        return catalog.item(viewer, key);
+    }
+
+    /** Public: exact lookup by code, identifier or canonical URL (served by PostgreSQL). */
+    @GetMapping("/api/v1/catalog/lookup")
+    List<CatalogItem> lookup(Actor viewer, @RequestParam(required = false) String code,
+                             @RequestParam(required = false) String identifier,
+                             @RequestParam(required = false) String url) {
+        return catalog.lookup(viewer, code, identifier, url);
+    }
+
+    @GetMapping("/api/v1/catalog/index")
+    Catalog.IndexStatus index(Actor actor) {
+        return catalog.status(actor);
+    }
+
+    /** Rebuilds the index from PostgreSQL behind its alias; searches go on meanwhile. */
+    @PostMapping("/api/v1/catalog/index/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Catalog.Rebuild rebuild(Actor actor) {
+        return catalog.rebuild(actor);
+    }
+}
