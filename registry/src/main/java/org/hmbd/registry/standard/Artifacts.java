@@ -118,6 +118,13 @@ public class Artifacts {
                 .params(editionId, name).query(byte[].class).optional();
     }
 
+    /** The SHA-256 of the latest revision of an edition's artifact: tells a cached copy is current. */
+    public java.util.Optional<String> latestDigest(long editionId, String name) {
+        return jdbc.sql("select sha256 from artifact_revision where edition_id = ? and name = ? "
+                        + "order by revision desc limit 1")
+                .params(editionId, name).query(String.class).optional();
+    }
+
     private static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,199}")) {
             throw DomainException.invalidField("name", "artifact-name");

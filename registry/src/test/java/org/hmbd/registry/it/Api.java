@@ -20,6 +20,11 @@ final class Api {
         this.token = token;
     }
 
+    /** The bearer token, or null for the anonymous client. */
+    String token() {
+        return token;
+    }
+
     static Api anonymous(int port) {
         return new Api(port, null);
     }

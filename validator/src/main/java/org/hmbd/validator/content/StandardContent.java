@@ -62,6 +62,15 @@ public final class StandardContent {
         }
     }
 
+    /** Content from a FHIR NPM package read from a stream ({@code origin} names it in messages). */
+    public static StandardContent load(FhirContext ctx, InputStream tgz, String origin) {
+        try {
+            return fromPackage(ctx, tgz, origin);
+        } catch (IOException e) {
+            throw new ContentException("cannot read standard content " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
     private static StandardContent fromFolder(FhirContext ctx, Path given) throws IOException {
         Path folder = given.toAbsolutePath().normalize();
         Path manifestFile = folder.resolve("manifest.json");

@@ -62,7 +62,14 @@ class SecurityConfiguration {
                         .permitAll()
                         // the resource catalog is open to the public (Measures Art. 37); public items only
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/search", "/api/v1/catalog/items/*",
-                                "/api/v1/catalog/lookup")
+                                "/api/v1/catalog/lookup", "/api/v1/packages", "/api/v1/packages/**")
+                        .permitAll()
+                        // FHIR reads, searches, terminology and the CapabilityStatement (public editions
+                        // only for anonymous callers); $validate (POST) needs an account
+                        .requestMatchers(HttpMethod.GET, "/fhir/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/fhir/ValueSet/$expand", "/fhir/ValueSet/*/$expand",
+                                "/fhir/CodeSystem/$lookup", "/fhir/ValueSet/$validate-code",
+                                "/fhir/ValueSet/*/$validate-code")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hmbd.registry.conformance.FhirValidation;
 import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.FhirProvider;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.Problems;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -30,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The FHIR endpoint: HAPI's {@link RestfulServer} under {@code /fhir}, offering {@code $validate}
+ * The FHIR endpoint: HAPI's {@link RestfulServer} under {@code /fhir}, with the {@link FhirProvider}s
+ * of other features (the catalog's read, search and terminology operations), offering {@code $validate}
  * at system level ({@code POST /fhir/$validate}) and for every resource type
  * ({@code POST /fhir/Patient/$validate}). The body is the resource itself or a {@code Parameters}
  * with a {@code resource} parameter; {@code edition} (an edition id) or {@code profile} (a profile
@@ -44,7 +46,8 @@ class FhirEndpoint {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServlet(FhirValidation validation, Problems problems) {
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirValidation validation, Problems problems,
+                                                       List<FhirProvider> contributed) {
         FhirContext ctx = FhirValidation.fhirContext();
         RestfulServer server = new RestfulServer(ctx);
         Validate operation = new Validate(validation, problems, ctx);
@@ -54,6 +57,8 @@ class FhirEndpoint {
         }
         server.setResourceProviders(types);
         server.registerProvider(new SystemLevel(operation));
+        // read, search and terminology operations of other features (the catalog)
+        server.registerProviders(new ArrayList<Object>(contributed));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerName("hmbd-registry");
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
