@@ -19,7 +19,6 @@ import java.util.function.Predicate;
 import org.hl7.fhir.instance.model.api.IBaseParameters;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.MetadataResource;
-import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -37,9 +36,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CatalogFhir {
-
-    public static final List<String> TYPES = List.of("StructureDefinition", "ValueSet", "CodeSystem",
-            "ImplementationGuide");
 
     private final EditionContents contents;
 
