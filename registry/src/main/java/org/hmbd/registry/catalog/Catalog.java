@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Role;
+import org.hmbd.registry.conformance.Certificates;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.Text;
@@ -29,11 +30,36 @@ public class Catalog {
     private final SearchIndex index;
     private final CatalogStore store;
     private final CatalogIndexer indexer;
+    private final EditionContents contents;
+    private final Certificates certificates;
 
-    Catalog(SearchIndex index, CatalogStore store, CatalogIndexer indexer) {
+    Catalog(SearchIndex index, CatalogStore store, CatalogIndexer indexer, EditionContents contents,
+            Certificates certificates) {
         this.index = index;
         this.store = store;
         this.indexer = indexer;
+        this.contents = contents;
+        this.certificates = certificates;
+    }
+
+    /**
+     * What changes from one edition to another (both with FHIR content; public ones only for anonymous
+     * callers), and the impact: data sets, profiles, the test suite and the certificates in force on
+     * the old edition.
+     */
+    public EditionDiff diff(Actor viewer, long fromEditionId, long toEditionId) {
+        boolean publicOnly = viewer == null;
+        EditionContents.Loaded from = contents.edition(fromEditionId, publicOnly).flatMap(contents::load)
+                .orElseThrow(() -> DomainException.notFound("edition-content", fromEditionId));
+        EditionContents.Loaded to = contents.edition(toEditionId, publicOnly).flatMap(contents::load)
+                .orElseThrow(() -> DomainException.notFound("edition-content", toEditionId));
+        Certificates.InForce inForce = certificates.inForce(viewer, fromEditionId);
+        List<EditionDiff.CertifiedInstitution> holders = inForce.visible().stream()
+                .map(c -> new EditionDiff.CertifiedInstitution(c.number(), c.organizationName(), c.levelCode(),
+                        c.validUntil().toString()))
+                .toList();
+        return EditionDiffer.diff(from, to, new EditionDiff.Impact(List.of(), List.of(), null, inForce.count(),
+                holders));
     }
 
     /** Search criteria; every facet filter takes several values (any of them). */

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hmbd.registry.standard.Artifacts;
+import org.hmbd.validator.content.Manifest;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.engine.ValidationEngine;
 import org.hmbd.validator.engine.ValidationSupportFactory;
@@ -69,8 +70,13 @@ class EditionContents {
                        String fhirVersion) {
     }
 
+    /**
+     * @param catalog the edition's data elements and data sets ({@code package/other/hmbd-catalog.json}),
+     *        or an empty object
+     */
     record Loaded(EditionRef edition, String digest, PackageInfo info, List<Resource> resources,
-                  ImplementationGuide guide, IValidationSupport terminology, byte[] tgz) {
+                  ImplementationGuide guide, IValidationSupport terminology, Manifest manifest, JsonNode catalog,
+                  byte[] tgz) {
     }
 
     /** Editions with FHIR content, newest first; public ones only for anonymous callers. */
@@ -111,7 +117,7 @@ class EditionContents {
         }
     }
 
-    private static Loaded parse(EditionRef edition, String digest, byte[] tgz) throws IOException {
+    static Loaded parse(EditionRef edition, String digest, byte[] tgz) throws IOException {
         FhirContext ctx = fhirContext();
         StandardContent content = StandardContent.load(ctx, new ByteArrayInputStream(tgz),
                 "edition " + edition.editionId());
@@ -152,23 +158,36 @@ class EditionContents {
                     .getName());
         }
         return new Loaded(edition, digest, info, List.copyOf(served), guide,
-                ValidationSupportFactory.create(ctx, content), tgz);
+                ValidationSupportFactory.create(ctx, content), content.manifest(), otherFile(tgz), tgz);
     }
 
     static PackageInfo packageInfo(byte[] tgz) throws IOException {
+        JsonNode p = entry(tgz, "package/package.json");
+        if (p == null) {
+            throw new IOException("no package/package.json in the package");
+        }
+        JsonNode versions = p.path("fhirVersions");
+        return new PackageInfo(p.path("name").asString(), p.path("version").asString(),
+                p.path("canonical").asString(null), p.path("title").asString(null),
+                p.path("description").asString(null),
+                versions.isArray() && !versions.isEmpty() ? versions.get(0).asString() : null);
+    }
+
+    private static JsonNode otherFile(byte[] tgz) throws IOException {
+        JsonNode catalog = entry(tgz, "package/other/" + Artifacts.CATALOG_FILE);
+        return catalog == null ? JSON.createObjectNode() : catalog;
+    }
+
+    /** One JSON file of a package, or null. */
+    private static JsonNode entry(byte[] tgz, String name) throws IOException {
         try (InputStream in = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tgz)))) {
             TarArchiveInputStream tar = (TarArchiveInputStream) in;
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                if (e.getName().equals("package/package.json")) {
-                    JsonNode p = JSON.readTree(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-                    JsonNode versions = p.path("fhirVersions");
-                    return new PackageInfo(p.path("name").asString(), p.path("version").asString(),
-                            p.path("canonical").asString(null), p.path("title").asString(null),
-                            p.path("description").asString(null),
-                            versions.isArray() && !versions.isEmpty() ? versions.get(0).asString() : null);
+                if (e.getName().equals(name)) {
+                    return JSON.readTree(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         }
-        throw new IOException("no package/package.json in the package");
+        return null;
     }
 }

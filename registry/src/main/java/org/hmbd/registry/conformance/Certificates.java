@@ -56,6 +56,26 @@ public class Certificates {
                 .orElseThrow(() -> DomainException.notFound("certificate", number));
     }
 
+    /** Certificates in force on an edition: how many, and those the viewer may see (none for anonymous). */
+    public record InForce(long count, List<Verification> visible) {
+    }
+
+    public InForce inForce(Actor viewer, long editionId) {
+        String current = " c.edition_id = ? and c.revoked_at is null and c.valid_until >= current_date";
+        long count = jdbc.sql("select count(*) from certificate c where" + current).param(editionId)
+                .query(Long.class).single();
+        if (viewer == null || count == 0) {
+            return new InForce(count, List.of());
+        }
+        Visibility.Scope scope = visibility.scope(viewer);
+        List<Object> p = new ArrayList<>(scope.params());
+        p.add(editionId);
+        List<Verification> visible = jdbc.sql(SELECT + " where " + scope.condition() + " and" + current
+                        + " order by c.number limit 1000")
+                .params(p).query((rs, n) -> map(rs)).list();
+        return new InForce(count, visible);
+    }
+
     public PageResult<Verification> list(Actor viewer, Long organizationId, Long editionId, PageQuery page) {
         Visibility.Scope scope = visibility.scope(viewer);
         StringBuilder where = new StringBuilder(" where " + scope.condition());

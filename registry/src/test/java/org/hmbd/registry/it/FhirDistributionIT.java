@@ -2,6 +2,7 @@ package org.hmbd.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -197,6 +198,25 @@ class FhirDistributionIT extends ConformanceSupport {
         assertThatThrownBy(() -> client(anonymous).read().resource(StructureDefinition.class)
                 .withId(draft + "-hmbd-patient").execute()).isInstanceOf(ResourceNotFoundException.class);
         anonymous.get("/api/v1/packages/{n}", name).then().statusCode(404).body("code", equalTo("not-found"));
+
+        // what the draft changes against the edition in force, and whom it affects
+        long sample = sampleEdition();
+        JsonPath diff = admin.get("/api/v1/catalog/diff?from={f}&to={t}", sample, draft).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(diff.getLong("from.editionId")).isEqualTo(sample);
+        assertThat(diff.getString("to.status")).isEqualTo("DRAFTING");
+        assertThat(diff.getList("profiles.changed")).isEmpty();
+        assertThat(diff.getString("codeSystems.changed[0].url")).isEqualTo(SEX_CS);
+        assertThat(diff.getString("codeSystems.changed[0].displaysChanged[0].to")).isEqualTo("未说明");
+        assertThat(diff.getString("valueSets.changed[0].url")).isEqualTo(SEX_VS);
+        assertThat(diff.getList("impact.profiles.identifier", String.class))
+                .contains(BASE + "StructureDefinition/hmbd-patient");
+        assertThat(diff.getBoolean("impact.testSuite.changed")).isFalse();
+        assertThat(diff.getLong("impact.certificatesInForce")).isGreaterThanOrEqualTo(0);
+        anonymous.get("/api/v1/catalog/diff?from={f}&to={t}", sample, draft).then().statusCode(404);
+        anonymous.get("/api/v1/catalog/diff?from={f}&to={t}", sample, sample).then().statusCode(200)
+                .body("codeSystems.changed", empty());
+        anonymous.get("/api/v1/catalog/diff?from={f}", sample).then().statusCode(400);
     }
 
     @Test
@@ -256,6 +276,10 @@ class FhirDistributionIT extends ConformanceSupport {
         }
         files.put("package.json", new String(files.get("package.json"), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\"hmbd.core.sample\"", "\"" + name + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // one change of content: a display of the sex code table
+        String sex = "CodeSystem-gbt-2261-1-sex.json";
+        files.put(sex, new String(files.get(sex), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("未说明的性别", "未说明").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ByteArrayOutputStream tgz = new ByteArrayOutputStream();
         FhirPackage.write(files, Files.readAllBytes(SAMPLE.resolve("manifest.json")), tgz);
         return tgz.toByteArray();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.catalog.Catalog;
 import org.hmbd.registry.catalog.CatalogItem;
+import org.hmbd.registry.catalog.EditionDiff;
 import org.hmbd.registry.shared.PageQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +53,12 @@ class CatalogController {
                              @RequestParam(required = false) String identifier,
                              @RequestParam(required = false) String url) {
         return catalog.lookup(viewer, code, identifier, url);
+    }
+
+    /** Public for public editions: what changes between two editions, and whom it affects. */
+    @GetMapping("/api/v1/catalog/diff")
+    EditionDiff diff(Actor viewer, @RequestParam long from, @RequestParam long to) {
+        return catalog.diff(viewer, from, to);
     }
 
     @GetMapping("/api/v1/catalog/index")
