@@ -22,7 +22,7 @@ import java.util.List;
  * @param links related items: {@code rel} is one of {@code standard}, {@code edition}, {@code supersedes},
  *        {@code superseded-by}, {@code has-element}, {@code used-by-data-set}, {@code binds}, {@code bound-by},
  *        {@code uses-extension}, {@code used-by-profile}, {@code value-set}, {@code from-code-system},
- *        {@code expanded-by}
+ *        {@code expanded-by}, {@code used-by-data-element}
  */
 public record CatalogItem(String key, CatalogItemType type, long standardId, Long editionId, String identifier,
                           String url, String version, String nameZh, String nameEn, String definitionZh,

@@ -84,13 +84,12 @@ final class CatalogProjection {
         String nameEn = s.titleEn() == null ? null : e.code() == null ? s.titleEn() : s.titleEn() + " " + e.code();
         List<CatalogItem> items = new ArrayList<>();
         Map<String, Item> content = e.fhirPackage() == null ? Map.of() : content(c, e.fhirPackage());
-        for (Item i : content.values()) {
-            links.add(new Link(i.type.slug(), i.key));
-        }
         items.add(c.item("edition:" + e.id(), CatalogItemType.EDITION,
                 e.code() == null ? "edition:" + e.id() : e.code(), null, e.code(), name, nameEn, null, null,
                 List.of(), null, links));
         for (Item i : content.values()) {
+            // content links to its edition (not the other way: an edition may hold tens of thousands of items)
+            i.links.add(new Link("edition", "edition:" + e.id()));
             items.add(c.item(i.key, i.type, i.identifier, i.url, i.version, i.nameZh, i.nameEn, i.definitionZh,
                     i.definitionEn, List.copyOf(i.codes), i.terms.isEmpty() ? null : String.join(" ", i.terms),
                     List.copyOf(i.links)));

@@ -99,8 +99,8 @@ class CatalogProjectionTest {
 
         CatalogItem edition = byId.get("WS/T 9001-2026");
         assertThat(edition.type()).isEqualTo(CatalogItemType.EDITION);
-        assertThat(edition.links()).contains(new CatalogItem.Link("standard", "standard:3"),
-                new CatalogItem.Link("data-element", keyOf.apply("DE02.01.039.00")));
+        assertThat(edition.links()).contains(new CatalogItem.Link("standard", "standard:3"));
+        assertThat(byId.get("DE02.01.039.00").links()).contains(new CatalogItem.Link("edition", "edition:7"));
     }
 
     @Test
