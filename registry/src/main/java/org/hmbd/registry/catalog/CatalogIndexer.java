@@ -39,7 +39,9 @@ class CatalogIndexer implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private volatile Thread thread;
+    private static final long ALIAS_CHECK_NANOS = 5_000_000_000L;
     private volatile boolean aliasReady;
+    private volatile long aliasCheckedAt;
     private volatile boolean reachable;
     private volatile String lastFailure;
 
@@ -149,11 +151,33 @@ class CatalogIndexer implements SmartLifecycle {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
+    /** Creates the index and alias unless another server just did (servers sharing a database take turns). */
+    private boolean createAliasOnce() {
+        Boolean created = tx.execute(status -> {
+            jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('hmbd-search-alias'))) l")
+                    .query(Integer.class).single();
+            try {
+                return index.ensureAlias();
+            } catch (IOException e) {
+                throw new SearchFailure(e);
+            }
+        });
+        return Boolean.TRUE.equals(created);
+    }
+
     /** Sends one batch of queued items; returns how many queue rows it took. */
     int feed() throws IOException {
-        if (!aliasReady) {
-            if (index.ensureAlias()) {
-                log.info("Created the search index behind alias {}", index.alias());
+        // checked at every start and reconnection, and every few seconds when idle: a node that lost its
+        // data (or a new cluster) is noticed even when there is nothing to send
+        if (!aliasReady || System.nanoTime() - aliasCheckedAt > ALIAS_CHECK_NANOS) {
+            aliasCheckedAt = System.nanoTime();
+            if (!index.aliasTargets().isEmpty()) {
+                aliasReady = true;
+            } else if (createAliasOnce()) {
+                // a new cluster, or one that lost its data: the index is refilled from PostgreSQL
+                int queued = store.requeueAll();
+                log.info("Created the search index behind alias {}; {} catalog items queued for it", index.alias(),
+                        queued);
             }
             aliasReady = true;
         }

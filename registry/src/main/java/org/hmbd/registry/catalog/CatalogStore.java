@@ -117,6 +117,11 @@ class CatalogStore {
                 (ps, key) -> ps.setString(1, key));
     }
 
+    /** Queues every catalog item for the search index (after the index was lost); returns how many. */
+    int requeueAll() {
+        return jdbc.sql("insert into search_outbox (item_key) select item_key from catalog_item").update();
+    }
+
     /** A batch of queued keys, locked for this transaction (call inside one). */
     List<Queued> claimQueued(int max) {
         return jdbc.sql("select id, item_key from search_outbox order by id limit ? for update skip locked")

@@ -132,7 +132,8 @@ class SearchIndex {
 
     /**
      * Writes items and removes keys in one bulk request. Version conflicts mean a newer copy is there
-     * already, and a missing document needs no delete: neither is a failure.
+     * already, and a missing document needs no delete: neither is a failure; anything else (a missing
+     * index, a rejected document) is.
      */
     void write(String target, Collection<CatalogItem> items, Collection<String> deletedKeys) throws IOException {
         if (items.isEmpty() && deletedKeys.isEmpty()) {
@@ -152,7 +153,8 @@ class SearchIndex {
         BulkResponse response = es.bulk(bulk.build());
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
-                if (item.error() != null && item.status() != 409 && item.status() != 404) {
+                // a delete of a missing document is no error; a missing index is (it makes the feeder recreate it)
+                if (item.error() != null && !"version_conflict_engine_exception".equals(item.error().type())) {
                     throw new IOException("search index refused " + item.id() + ": " + item.error().type() + " "
                             + item.error().reason());
                 }

@@ -215,6 +215,22 @@ class CatalogSearchIT extends ConformanceSupport {
     }
 
     @Test
+    void anIndexLostWithItsDataIsRefilledFromPostgresql() throws Exception {
+        long edition = sampleIndexed();
+        ProcessHandle node = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.hmbd.searchnode.SearchNode"))
+                .findFirst().orElseThrow();
+        node.destroy();
+        node.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        // the node's data folder is gone (a lost disk, a new cluster): nothing of the index survives
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataFolder().resolve("search").resolve("data"));
+        JsonPath back = awaitSearch(anonymous, "editionId=" + edition + "&size=1", j -> j.getLong("total") >= 34);
+        assertThat(back.getMap("facets").keySet()).contains("type");
+        JsonPath status = admin.get("/api/v1/catalog/index").then().statusCode(200).extract().jsonPath();
+        awaitSearch(admin, "size=1", j -> j.getLong("total") == status.getLong("catalogItems"));
+    }
+
+    @Test
     void rebuildMovesTheAliasToAFreshIndexWhileQueriesGoOn() throws Exception {
         sampleIndexed();
         String before = admin.get("/api/v1/catalog/index").then().statusCode(200).extract().jsonPath()
