@@ -43,6 +43,7 @@ class CatalogIndexer implements SmartLifecycle {
     private volatile boolean aliasReady;
     private volatile long aliasCheckedAt;
     private volatile boolean reachable;
+    private volatile boolean everReachable;
     private volatile String lastFailure;
 
     CatalogIndexer(CatalogStore store, SearchIndex index, SearchProperties props, JdbcClient jdbc,
@@ -101,12 +102,16 @@ class CatalogIndexer implements SmartLifecycle {
             try {
                 busy |= feed() > 0;
                 if (!reachable) {
-                    log.info("Search index reachable again; the queued catalog changes are being sent");
+                    log.info(everReachable ? "Search index reachable again; the queued catalog changes are being sent"
+                            : "Search index reachable");
                 }
                 reachable = true;
+                everReachable = true;
                 lastFailure = null;
             } catch (IOException | RuntimeException e) {
-                if (reachable || lastFailure == null) {
+                if (!everReachable && lastFailure == null) {
+                    log.info("Waiting for the search index ({}); search answers 503 until it is up", describe(e));
+                } else if (reachable || lastFailure == null) {
                     long[] backlog = backlogQuietly();
                     log.warn("Search index unreachable ({}); {} catalog changes wait in the queue and will be sent "
                             + "when it is back", describe(e), backlog[1]);

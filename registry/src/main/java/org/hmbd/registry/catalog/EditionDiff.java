@@ -1,5 +1,6 @@
 package org.hmbd.registry.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ public record EditionDiff(EditionSide from, EditionSide to, Changes<ProfileChang
 
     /** Added and removed by key; changed with what changed. */
     public record Changes<T>(List<String> added, List<String> removed, List<T> changed) {
+        @JsonIgnore
         public boolean isEmpty() {
             return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
         }
