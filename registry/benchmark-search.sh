@@ -7,35 +7,23 @@
 # Needs curl and jq. Results: docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. registry/bench-lib.sh
 n=${1:-50000}
 secs=${2:-20}
 mvn -q -B -DskipTests install
 mvn -q -B -pl registry dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="registry/target/test-classes:registry/target/classes:$(cat registry/target/bench.classpath)"
 work=$(mktemp -d "$PWD/registry/target/bench-search-XXXX")
-free() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free); pg=$(free); es=$(free)
-B=http://127.0.0.1:$port
+port=$(free_port); pg=$(free_port); es=$(free_port)
 java -cp "$cp" org.hmbd.registry.catalog.CatalogSearchBenchmark generate "$work/package.tgz" "$n"
 
 cp registry/target/registry-0.1.0-SNAPSHOT.jar "$work/server.jar"
-java -Xmx1g -jar "$work/server.jar" --server.port="$port" --hmbd.data-dir="$work/data" \
-    --hmbd.auth.bootstrap-admin-password=Initial-Passw0rd --hmbd.embedded-database.port="$pg" \
-    --hmbd.search.embedded.port="$es" --hmbd.standards.max-artifact-size=100MB > "$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-until curl -sf "$B/actuator/health/readiness" > /dev/null; do sleep 1; done
-token() { curl -s -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/json' \
-            -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .token; }
-api() { local t=$1; shift; curl -sf -H "Authorization: Bearer $t" -H 'Content-Type: application/json' "$@"; }
-T=$(token admin Initial-Passw0rd)
-api "$T" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Admin-Passw0rd-2026"}'
-ADMIN=$(token admin Admin-Passw0rd-2026)
+SERVER_JVM=-Xmx1g start_server "$work/server.jar" "$work" "$port" --hmbd.embedded-database.port="$pg" \
+    --hmbd.search.embedded.port="$es" --hmbd.standards.max-artifact-size=100MB
+sign_in_admin
 ORG=$(api "$ADMIN" -X POST "$B/api/v1/organizations" -d '{"nameZh":"基准测试标准组","kind":"HEALTH_ADMINISTRATION","level":"NATIONAL","regionCode":"100000"}' | jq .id)
-LEAD=$(api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"lead\",\"displayName\":\"牵头人\",\"organizationId\":$ORG,\"roles\":[],\"initialPassword\":\"Lead-Passw0rd-1\"}" | jq .user.id)
-T=$(token lead Lead-Passw0rd-1)
-api "$T" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Lead-Passw0rd-1","newPassword":"Lead-Passw0rd-2"}'
-L=$(token lead Lead-Passw0rd-2)
+L=$(new_user lead "$ORG" '[]')
+LEAD=$(api "$L" "$B/api/v1/me" | jq .id)
 P=$(api "$L" -X POST "$B/api/v1/proposals" -d '{"kind":"NEW","titleZh":"基准测试数据元目录","category":"DATA_SET","intendedLevel":"WS","scope":"s","rationale":"r","proposingOrganization":"o"}' | jq .id)
 api "$ADMIN" -X POST "$B/api/v1/proposals/$P/accept" -d "{\"year\":$(date +%Y),\"leadOrganizationId\":$ORG,\"leadUserId\":$LEAD,\"dueDate\":\"$(date -d '+60 days' +%F)\"}" > /dev/null
 ITEM=$(api "$ADMIN" "$B/api/v1/proposals/$P" | jq .planItemId)

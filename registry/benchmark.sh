@@ -5,6 +5,7 @@
 # Needs curl and jq. Uses a fresh data folder under registry/target and a free port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. registry/bench-lib.sh
 n=${1:-100000}
 threads=${THREADS:-2}
 mvn -q -B -DskipTests install
@@ -13,8 +14,7 @@ corpus=validator/target/bench-corpus-$n.ndjson
 [ -f "$corpus" ] || java -cp "validator/target/test-classes:validator/target/classes:$(cat validator/target/bench.classpath)" \
     org.hmbd.validator.bench.CorpusGenerator "$corpus" "$n"
 work=$(mktemp -d "$PWD/registry/target/bench-XXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$port
+port=$(free_port)
 echo "corpus: $corpus ($(wc -c < "$corpus") bytes, $n resources); validator threads: $threads; work: $work"
 
 # --- the engine alone (the CLI on the same file; its report's own duration, load excluded) ----------
@@ -25,23 +25,11 @@ engine_res=$(jq .summary.resources "$work/engine/report.json")
 
 # --- the service -------------------------------------------------------------------------------------
 xmx=${SERVER_XMX:-2g}
-java -Xmx"$xmx" -Xlog:gc:file="$work/gc.log" -jar registry/target/registry-0.1.0-SNAPSHOT.jar --server.port="$port" \
-    --hmbd.data-dir="$work/data" --hmbd.auth.bootstrap-admin-password=Initial-Passw0rd \
-    --hmbd.conformance.validator-threads="$threads" > "$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-until curl -sf "$B/actuator/health/readiness" > /dev/null; do sleep 1; done
-token() { curl -s -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/json' \
-            -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .token; }
-api() { local t=$1; shift; curl -s -H "Authorization: Bearer $t" -H 'Content-Type: application/json' "$@"; }
-T=$(token admin Initial-Passw0rd)
-api "$T" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Admin-Passw0rd-2026"}'
-ADMIN=$(token admin Admin-Passw0rd-2026)
+SERVER_JVM="-Xmx$xmx -Xlog:gc:file=$work/gc.log" start_server registry/target/registry-0.1.0-SNAPSHOT.jar "$work" "$port" \
+    --hmbd.conformance.validator-threads="$threads"
+sign_in_admin
 ORG=$(api "$ADMIN" -X POST "$B/api/v1/organizations" -d '{"nameZh":"基准测试医院","kind":"HEALTHCARE_INSTITUTION","level":"INSTITUTION","regionCode":"350102"}' | jq .id)
-api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"bench\",\"displayName\":\"基准\",\"organizationId\":$ORG,\"roles\":[\"SUBMITTER\"],\"initialPassword\":\"Bench-Passw0rd-1\"}" > /dev/null
-T=$(token bench Bench-Passw0rd-1)
-api "$T" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Bench-Passw0rd-1","newPassword":"Bench-Passw0rd-2"}'
-SUB=$(token bench Bench-Passw0rd-2)
+SUB=$(new_user bench "$ORG" '["SUBMITTER"]')
 until [ "$(curl -s "$B/api/v1/conformance/suites" | jq -r '.[0].state')" = READY ]; do sleep 1; done
 ED=$(curl -s "$B/api/v1/conformance/suites" | jq '.[0].editionId')
 

@@ -1,0 +1,39 @@
+# Shared by the benchmark scripts (sourced): the server on a fresh data folder, signed in as admin.
+
+# start_server <jar> <work folder> <port> [server arguments...]; JVM options in $SERVER_JVM.
+# Waits until the server is ready; stops it when the script exits. Sets B (the base URL).
+start_server() {
+  local jar=$1 work=$2 port=$3
+  shift 3
+  B=http://127.0.0.1:$port
+  # shellcheck disable=SC2086
+  java ${SERVER_JVM:-} -jar "$jar" --server.port="$port" --hmbd.data-dir="$work/data" \
+      --hmbd.auth.bootstrap-admin-password=Initial-Passw0rd "$@" > "$work/server.log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+  until curl -sf "$B/actuator/health/readiness" > /dev/null; do sleep 1; done
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+token() { curl -s -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/json' \
+            -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .token; }
+api() { local t=$1; shift; curl -s -H "Authorization: Bearer $t" -H 'Content-Type: application/json' "$@"; }
+
+# Changes the initial administrator's password; sets ADMIN (a token).
+sign_in_admin() {
+  local t
+  t=$(token admin Initial-Passw0rd)
+  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Admin-Passw0rd-2026"}'
+  ADMIN=$(token admin Admin-Passw0rd-2026)
+}
+
+# new_user <username> <organization id> <roles JSON>: creates the account, changes its first password,
+# prints a token.
+new_user() {
+  api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"roles\":$3,\"initialPassword\":\"Bench-Passw0rd-1\"}" > /dev/null
+  local t
+  t=$(token "$1" Bench-Passw0rd-1)
+  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Bench-Passw0rd-1","newPassword":"Bench-Passw0rd-2"}'
+  token "$1" Bench-Passw0rd-2
+}
