@@ -107,7 +107,7 @@ public class CatalogFhir {
         IValidationSupport.ValueSetExpansionOutcome outcome = support.expandValueSet(
                 new ValidationSupportContext(support), options, t.resource());
         if (outcome == null || outcome.getValueSet() == null) {
-            throw new InvalidRequestException("ValueSet " + t.resource().getUrl() + " cannot be expanded"
+            throw new InvalidRequestException("ValueSet " + t.resource().getUrl() + " cannot be expanded / 值集无法展开"
                     + (outcome == null || outcome.getError() == null ? "" : ": " + outcome.getError()));
         }
         ValueSet expanded = (ValueSet) outcome.getValueSet();
@@ -182,7 +182,7 @@ public class CatalogFhir {
                     .orElseThrow());
         }
         throw new ResourceNotFoundException("ValueSet " + url + (version == null ? "" : "|" + version)
-                + " / 未找到值集");
+                + " not found / 未找到值集");
     }
 
     /**
