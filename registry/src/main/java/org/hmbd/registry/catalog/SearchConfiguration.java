@@ -132,6 +132,10 @@ class SearchConfiguration {
             for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trust.setCertificateEntry("ca-" + i++, c);
             }
+            if (i == 0) {
+                throw new IOException("cannot read the search CA certificate " + props.caCertificate()
+                        + ": no certificate in it");
+            }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             SSLContext ssl = SSLContext.getInstance("TLS");
