@@ -120,6 +120,8 @@ document.getElementById('lang').addEventListener('click', () => {
 document.getElementById('search').addEventListener('submit', (e) => { e.preventDefault(); load(); });
 document.getElementById('catalog-search').addEventListener('submit', (e) => { e.preventDefault(); searchCatalog(); });
 applyLanguage();
+// a catalog query can be linked: /?q=收缩压
+document.getElementById('cq').value = new URLSearchParams(location.search).get('q') || '';
 load();
 searchCatalog();
 loadPackages();
