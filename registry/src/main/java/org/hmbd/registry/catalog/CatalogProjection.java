@@ -1,8 +1,6 @@
 package org.hmbd.registry.catalog;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,12 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hmbd.registry.catalog.CatalogItem.Link;
 import org.hmbd.registry.shared.Digests;
 import org.hmbd.registry.standard.Artifacts;
@@ -41,7 +35,6 @@ final class CatalogProjection {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern CODE_YEAR = Pattern.compile("-(\\d{4})$");
-    private static final long MAX_FILE = 64L * 1024 * 1024;
 
     private CatalogProjection() {
     }
@@ -101,7 +94,7 @@ final class CatalogProjection {
     private static Map<String, Item> content(Context c, byte[] tgz) {
         Map<String, JsonNode> files;
         try {
-            files = read(tgz);
+            files = PackageFiles.read(tgz);
         } catch (IOException | RuntimeException ex) {
             log.warn("edition {}: its FHIR package cannot be read for the catalog: {}", c.e.id(), ex.toString());
             return Map.of();
@@ -240,31 +233,6 @@ final class CatalogProjection {
             }
             concepts(concept.path("concept"), i);
         }
-    }
-
-    /** The JSON files of a package: resources by their name under package/, other files as other/name. */
-    private static Map<String, JsonNode> read(byte[] tgz) throws IOException {
-        Map<String, JsonNode> files = new TreeMap<>();
-        try (InputStream in = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tgz)))) {
-            TarArchiveInputStream tar = (TarArchiveInputStream) in;
-            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-                String name = entry.getName();
-                if (entry.isDirectory() || !name.startsWith("package/") || !name.endsWith(".json")
-                        || entry.getSize() > MAX_FILE) {
-                    continue;
-                }
-                String local = name.substring("package/".length());
-                if (local.startsWith(".") || local.equals("package.json")
-                        || (local.contains("/") && !local.startsWith("other/"))) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-                if (node != null && node.isObject()) {
-                    files.put(local, node);
-                }
-            }
-        }
-        return files;
     }
 
     /** Titles are Chinese; the English name is the part after " / " in the description's first sentence. */

@@ -4,16 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -121,7 +116,8 @@ class EditionContents {
         FhirContext ctx = fhirContext();
         StandardContent content = StandardContent.load(ctx, new ByteArrayInputStream(tgz),
                 "edition " + edition.editionId());
-        PackageInfo info = packageInfo(tgz);
+        Map<String, JsonNode> files = PackageFiles.read(tgz);
+        PackageInfo info = packageInfo(files);
         PublicationStatus status = switch (edition.status()) {
             case "PUBLISHED" -> PublicationStatus.ACTIVE;
             case "SUPERSEDED", "ABOLISHED", "WITHDRAWN" -> PublicationStatus.RETIRED;
@@ -158,11 +154,12 @@ class EditionContents {
                     .getName());
         }
         return new Loaded(edition, digest, info, List.copyOf(served), guide,
-                ValidationSupportFactory.create(ctx, content), content.manifest(), otherFile(tgz), tgz);
+                ValidationSupportFactory.create(ctx, content), content.manifest(),
+                files.getOrDefault("other/" + Artifacts.CATALOG_FILE, JSON.createObjectNode()), tgz);
     }
 
-    static PackageInfo packageInfo(byte[] tgz) throws IOException {
-        JsonNode p = entry(tgz, "package/package.json");
+    static PackageInfo packageInfo(Map<String, JsonNode> files) throws IOException {
+        JsonNode p = files.get("package.json");
         if (p == null) {
             throw new IOException("no package/package.json in the package");
         }
@@ -171,23 +168,5 @@ class EditionContents {
                 p.path("canonical").asString(null), p.path("title").asString(null),
                 p.path("description").asString(null),
                 versions.isArray() && !versions.isEmpty() ? versions.get(0).asString() : null);
-    }
-
-    private static JsonNode otherFile(byte[] tgz) throws IOException {
-        JsonNode catalog = entry(tgz, "package/other/" + Artifacts.CATALOG_FILE);
-        return catalog == null ? JSON.createObjectNode() : catalog;
-    }
-
-    /** One JSON file of a package, or null. */
-    private static JsonNode entry(byte[] tgz, String name) throws IOException {
-        try (InputStream in = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tgz)))) {
-            TarArchiveInputStream tar = (TarArchiveInputStream) in;
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                if (e.getName().equals(name)) {
-                    return JSON.readTree(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return null;
     }
 }
