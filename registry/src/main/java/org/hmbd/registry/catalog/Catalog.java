@@ -49,9 +49,9 @@ public class Catalog {
      */
     public EditionDiff diff(Actor viewer, long fromEditionId, long toEditionId) {
         boolean publicOnly = viewer == null;
-        EditionContents.Loaded from = contents.edition(fromEditionId, publicOnly).flatMap(contents::load)
+        EditionContents.Loaded from = contents.visible(fromEditionId, publicOnly)
                 .orElseThrow(() -> DomainException.notFound("edition-content", fromEditionId));
-        EditionContents.Loaded to = contents.edition(toEditionId, publicOnly).flatMap(contents::load)
+        EditionContents.Loaded to = contents.visible(toEditionId, publicOnly)
                 .orElseThrow(() -> DomainException.notFound("edition-content", toEditionId));
         Certificates.InForce inForce = certificates.inForce(viewer, fromEditionId);
         List<EditionDiff.CertifiedInstitution> holders = inForce.visible().stream()

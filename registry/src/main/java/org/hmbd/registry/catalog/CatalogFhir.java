@@ -52,6 +52,13 @@ public class CatalogFhir {
     }
 
     public Resource read(String type, String id, boolean publicOnly) {
+        return all(editionOf(type, id, publicOnly)).stream()
+                .filter(r -> r.fhirType().equals(type) && id.equals(r.getIdElement().getIdPart()))
+                .findFirst().orElseThrow(() -> new ResourceNotFoundException(type + "/" + id));
+    }
+
+    /** The edition a registry resource id ({@code <editionId>-<id>}) belongs to, if the caller may see it. */
+    private Loaded editionOf(String type, String id, boolean publicOnly) {
         int dash = id.indexOf('-');
         long editionId;
         try {
@@ -59,11 +66,8 @@ public class CatalogFhir {
         } catch (NumberFormatException e) {
             throw new ResourceNotFoundException(type + "/" + id);
         }
-        Loaded loaded = contents.edition(editionId, publicOnly).flatMap(contents::load)
+        return contents.visible(editionId, publicOnly)
                 .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id));
-        return all(loaded).stream()
-                .filter(r -> r.fhirType().equals(type) && id.equals(r.getIdElement().getIdPart()))
-                .findFirst().orElseThrow(() -> new ResourceNotFoundException(type + "/" + id));
     }
 
     public List<Resource> search(String type, Criteria c, boolean publicOnly) {
@@ -166,10 +170,10 @@ public class CatalogFhir {
 
     private Target<ValueSet> valueSet(String id, String url, String version, boolean publicOnly) {
         if (id != null) {
-            ValueSet vs = (ValueSet) read("ValueSet", id, publicOnly);
-            int dash = id.indexOf('-');
-            Loaded loaded = contents.edition(Long.parseLong(id.substring(0, dash)), publicOnly)
-                    .flatMap(contents::load).orElseThrow(() -> new ResourceNotFoundException("ValueSet/" + id));
+            Loaded loaded = editionOf("ValueSet", id, publicOnly);
+            ValueSet vs = (ValueSet) loaded.resources().stream()
+                    .filter(r -> r instanceof ValueSet && id.equals(r.getIdElement().getIdPart())).findFirst()
+                    .orElseThrow(() -> new ResourceNotFoundException("ValueSet/" + id));
             return new Target<>(loaded, vs);
         }
         if (url == null) {
@@ -236,6 +240,6 @@ public class CatalogFhir {
             return Optional.empty();
         }
         return versions.stream().filter(v -> v.version().equals(version)).findFirst()
-                .flatMap(v -> contents.edition(v.editionId(), true)).flatMap(contents::load).map(Loaded::tgz);
+                .flatMap(v -> contents.visible(v.editionId(), true)).map(Loaded::tgz);
     }
 }

@@ -3,7 +3,6 @@ package org.hmbd.registry.catalog;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -287,10 +286,7 @@ class CatalogIndexer implements SmartLifecycle {
                 progress(target, done);
             }
             // items a feeder batch wrote to the old index only, just before it saw this rebuild
-            List<CatalogItem> recent = new ArrayList<>(jdbc.sql("select " + CatalogStore.COLUMNS
-                            + " from catalog_item where updated_at >= ? ")
-                    .param(java.sql.Timestamp.from(started.minusSeconds(300))).query(CatalogStore::map).list());
-            index.write(target, recent, List.of());
+            index.write(target, store.changedSince(started.minusSeconds(300)), List.of());
             index.swapAlias(target);
             jdbc.sql("update search_rebuild set finished_at = now(), items_done = ? where id = 1 and target_index = ?")
                     .params(done, target).update();

@@ -258,7 +258,8 @@ final class CatalogProjection {
         return new String[] {text.substring(0, slash).strip(), text.substring(slash + 3).strip()};
     }
 
-    private static String canonical(String url) {
+    /** A canonical reference without its {@code |version}. */
+    static String canonical(String url) {
         if (url == null) {
             return null;
         }

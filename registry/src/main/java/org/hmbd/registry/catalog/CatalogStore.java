@@ -152,6 +152,12 @@ class CatalogStore {
                 .params(afterKey == null ? "" : afterKey, limit).query(CatalogStore::map).list();
     }
 
+    /** Items written at or after a moment. */
+    List<CatalogItem> changedSince(Instant since) {
+        return jdbc.sql("select " + COLUMNS + " from catalog_item where updated_at >= ?")
+                .param(Timestamp.from(since)).query(CatalogStore::map).list();
+    }
+
     /** Exact lookup, straight from PostgreSQL (works while search is down). */
     List<CatalogItem> lookup(String field, String value, boolean publicOnly, int limit) {
         String where = switch (field) {

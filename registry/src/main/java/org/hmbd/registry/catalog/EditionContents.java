@@ -76,16 +76,23 @@ class EditionContents {
 
     /** Editions with FHIR content, newest first; public ones only for anonymous callers. */
     List<EditionRef> editions(boolean publicOnly) {
+        return editions(publicOnly, null);
+    }
+
+    /** One edition's content, if it has some and the caller may see it. */
+    Optional<Loaded> visible(long editionId, boolean publicOnly) {
+        return editions(publicOnly, editionId).stream().findFirst().flatMap(this::load);
+    }
+
+    private List<EditionRef> editions(boolean publicOnly, Long editionId) {
         return jdbc.sql("""
                         select distinct edition_id, status, public, standard_code from catalog_item
                         where item_type in ('PROFILE', 'EXTENSION', 'VALUE_SET', 'CODE_SYSTEM')"""
-                        + (publicOnly ? " and public" : "") + " order by edition_id desc")
+                        + (publicOnly ? " and public" : "") + (editionId == null ? "" : " and edition_id = ?")
+                        + " order by edition_id desc")
+                .params(editionId == null ? List.of() : List.of(editionId))
                 .query((rs, n) -> new EditionRef(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
                 .list();
-    }
-
-    Optional<EditionRef> edition(long editionId, boolean publicOnly) {
-        return editions(publicOnly).stream().filter(e -> e.editionId() == editionId).findFirst();
     }
 
     /** The edition's content, or empty if it has none (or it cannot be read; logged). */

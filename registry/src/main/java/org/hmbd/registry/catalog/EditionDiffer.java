@@ -112,13 +112,13 @@ final class EditionDiffer {
         Set<String> used = new TreeSet<>();
         for (ElementDefinition e : sd.getDifferential().getElement()) {
             if (e.hasBinding() && e.getBinding().hasValueSet()
-                    && valueSets.contains(canonical(e.getBinding().getValueSet()))) {
-                bound.add(canonical(e.getBinding().getValueSet()));
+                    && valueSets.contains(CatalogProjection.canonical(e.getBinding().getValueSet()))) {
+                bound.add(CatalogProjection.canonical(e.getBinding().getValueSet()));
             }
             for (ElementDefinition.TypeRefComponent t : e.getType()) {
                 t.getProfile().forEach(p -> {
-                    if (extensions.contains(canonical(p.getValue()))) {
-                        used.add(canonical(p.getValue()));
+                    if (extensions.contains(CatalogProjection.canonical(p.getValue()))) {
+                        used.add(CatalogProjection.canonical(p.getValue()));
                     }
                 });
             }
@@ -465,13 +465,5 @@ final class EditionDiffer {
         Set<String> out = new LinkedHashSet<>();
         a.keySet().stream().filter(k -> !b.containsKey(k)).sorted().forEach(out::add);
         return List.copyOf(out);
-    }
-
-    private static String canonical(String url) {
-        if (url == null) {
-            return null;
-        }
-        int bar = url.indexOf('|');
-        return bar < 0 ? url : url.substring(0, bar);
     }
 }
