@@ -12,10 +12,17 @@ import org.hmbd.validator.Text;
 
 /**
  * Chinese texts for HAPI's validation messages, keyed by HAPI's message id
- * ({@code hapi-messages_zh.properties}). A full translation ({@code <id>.full}) gets the message's
- * arguments, recovered from the English text with HAPI's own English pattern for that id; otherwise
- * a short Chinese text names the kind of problem with the English beside it, and where no
- * translation exists yet the Chinese text says so and carries the English.
+ * ({@code hapi-messages_zh.properties}). Every message of HL7 core 6.7.9 has a full translation
+ * ({@code <id>.full}) that gets the message's arguments, recovered from the English text with HAPI's
+ * own English pattern for that id. When they cannot be recovered (the English was not produced by
+ * that pattern), a short Chinese text names the kind of problem with the English beside it; a
+ * message without an id, or one this catalog does not know (a newer HAPI), keeps its English with a
+ * note that no Chinese text exists yet.
+ *
+ * <p>HAPI FHIR's own terminology support writes some messages without a key of their own (they reach
+ * the findings as the text of a pass-through message, or as one of its arguments): those have an
+ * English and a Chinese pattern of their own ({@code hapi-fhir.<name>.en} and {@code .zh}), matched
+ * by exact decomposition as well.
  */
 final class HapiMessages {
 
@@ -25,6 +32,8 @@ final class HapiMessages {
     /** Compiled patterns (MessageFormat is not thread-safe: one cache per thread). */
     private static final ThreadLocal<java.util.Map<String, MessageFormat>> FORMATS =
             ThreadLocal.withInitial(java.util.HashMap::new);
+    /** HAPI FHIR's unkeyed messages: {literal prefix, English pattern, Chinese pattern}, longest first. */
+    private static final java.util.List<String[]> UNKEYED = unkeyed();
 
     private HapiMessages() {
     }
@@ -41,27 +50,52 @@ final class HapiMessages {
         return p;
     }
 
-    static Text translate(String messageId, String english) {
-        if (messageId == null) {
-            return Text.of("（暂无中文译文）" + english, english);
+    private static java.util.List<String[]> unkeyed() {
+        java.util.List<String[]> patterns = new java.util.ArrayList<>();
+        for (String k : ZH.stringPropertyNames()) {
+            if (k.startsWith("hapi-fhir.") && k.endsWith(".en")) {
+                String en = ZH.getProperty(k);
+                String zh = ZH.getProperty(k.substring(0, k.length() - ".en".length()) + ".zh");
+                if (zh == null) {
+                    throw new IllegalStateException("no Chinese text for " + k);
+                }
+                String prefix = en.indexOf('{') < 0 ? en : en.substring(0, en.indexOf('{'));
+                patterns.add(new String[] {prefix.replace("''", "'"), en, zh});
+            }
         }
-        String full = full(messageId, english);
+        patterns.sort(java.util.Comparator.comparingInt((String[] p) -> -p[1].length()));
+        return java.util.List.copyOf(patterns);
+    }
+
+    static Text translate(String messageId, String english) {
+        String full = messageId == null ? null : full(messageId, english);
+        if (full == null) {
+            full = unkeyed(english);
+        }
         if (full != null) {
             return Text.of(full, english);
+        }
+        if (messageId == null) {
+            return Text.of("（暂无中文译文）" + english, english);
         }
         String zh = ZH.getProperty(messageId);
         return Text.of(zh != null ? zh + "（" + english + "）" : "（暂无中文译文）" + english, english);
     }
 
-    /** The full Chinese text with the arguments of the English one, or null when they cannot be recovered. */
+    /**
+     * The full Chinese text with the arguments of the English one, or null when they cannot be
+     * recovered. A message with plural forms ({@code <id>_one}, {@code <id>_other}) may have a
+     * Chinese text per form ({@code <id>_one.full}); otherwise {@code <id>.full} serves every form.
+     */
     static String full(String messageId, String english) {
-        String zh = ZH.getProperty(messageId + ".full");
-        if (zh == null || english == null) {
+        if (english == null) {
             return null;
         }
+        String shared = ZH.getProperty(messageId + ".full");
         for (String key : new String[] {messageId, messageId + "_one", messageId + "_other"}) {
             String pattern = EN.getProperty(key);
-            if (pattern == null) {
+            String zh = ZH.getProperty(key + ".full", shared);
+            if (pattern == null || zh == null) {
                 continue;
             }
             try {
@@ -69,6 +103,12 @@ final class HapiMessages {
                 Object[] args = en.parse(english);
                 // only an exact decomposition counts: formatting the arguments again gives the same text
                 if (en.format(args).equals(english)) {
+                    for (int i = 0; i < args.length; i++) {
+                        if (args[i] instanceof String text) {
+                            String inner = unkeyed(text);
+                            args[i] = inner != null ? inner : text;
+                        }
+                    }
                     return format(zh).format(args);
                 }
             } catch (ParseException | IllegalArgumentException e) {
@@ -78,24 +118,70 @@ final class HapiMessages {
         return null;
     }
 
+    /** The Chinese text of one of HAPI FHIR's unkeyed messages, or null when the text is none of them. */
+    static String unkeyed(String english) {
+        if (english == null) {
+            return null;
+        }
+        for (String[] p : UNKEYED) {
+            if (!english.startsWith(p[0])) {
+                continue;
+            }
+            try {
+                MessageFormat en = format(p[1]);
+                Object[] args = en.parse(english);
+                if (en.format(args).equals(english)) {
+                    return format(p[2]).format(args);
+                }
+            } catch (ParseException | IllegalArgumentException e) {
+                // try the next pattern
+            }
+        }
+        return null;
+    }
+
+    /** The English and Chinese patterns of HAPI FHIR's unkeyed messages, for tests. */
+    static java.util.List<String[]> unkeyedPatterns() {
+        return UNKEYED.stream().map(p -> new String[] {p[1], p[2]}).toList();
+    }
+
     private static MessageFormat format(String pattern) {
         return FORMATS.get().computeIfAbsent(pattern, p -> new MessageFormat(p, Locale.ROOT));
     }
 
-    /** Ids that have a full translation, for tests. */
+    /** Ids that have a full translation (for all their forms), for tests. */
     static java.util.Set<String> fullyTranslated() {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         for (String k : ZH.stringPropertyNames()) {
             if (k.endsWith(".full")) {
-                ids.add(k.substring(0, k.length() - ".full".length()));
+                ids.add(k.substring(0, k.length() - ".full".length()).replaceFirst("_(one|other)$", ""));
             }
         }
         return ids;
     }
 
-    /** HAPI's English pattern for an id (or its plural forms), for tests. */
-    static String englishPattern(String messageId) {
-        String p = EN.getProperty(messageId);
-        return p != null ? p : EN.getProperty(messageId + "_other");
+    /** HAPI's message ids (plural forms folded into their id), for tests. */
+    static java.util.Set<String> hapiMessageIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (String k : EN.stringPropertyNames()) {
+            ids.add(k.replaceFirst("_(one|other)$", ""));
+        }
+        return ids;
+    }
+
+    /** HAPI's English pattern under exactly this key (an id or one of its plural forms), for tests. */
+    static String english(String key) {
+        String p = EN.getProperty(key);
+        return p == null ? null : p.strip();
+    }
+
+    /** The Chinese pattern for one form of an id: its own, or the id's shared one; for tests. */
+    static String chinesePattern(String key, String messageId) {
+        return ZH.getProperty(key + ".full", ZH.getProperty(messageId + ".full"));
+    }
+
+    /** Whether this key (an id or one plural form) has a Chinese pattern of its own, for tests. */
+    static boolean hasOwnChinese(String key) {
+        return ZH.getProperty(key + ".full") != null;
     }
 }

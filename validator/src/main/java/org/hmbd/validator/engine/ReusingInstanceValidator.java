@@ -57,6 +57,8 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
 
     ReusingInstanceValidator(IValidationSupport support) {
         super(support);
+        // one worker context for the life of the engine, remembering definition look-ups
+        setWrappedWorkerContext(support, new CachingWorkerContext(support));
         setErrorForUnknownProfiles(true);
     }
 

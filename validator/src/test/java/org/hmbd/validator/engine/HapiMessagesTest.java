@@ -3,6 +3,7 @@ package org.hmbd.validator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,16 +26,69 @@ class HapiMessagesTest {
     }
 
     @Test
-    void everyFullTranslationUsesOnlyArgumentsOfHapisEnglishPattern() {
-        assertThat(HapiMessages.fullyTranslated()).hasSizeGreaterThanOrEqualTo(60);
-        for (String id : HapiMessages.fullyTranslated()) {
-            String en = HapiMessages.englishPattern(id);
-            assertThat(en).as("HAPI has an English pattern for " + id).isNotNull();
-            String zh = HapiMessages.full(id, new MessageFormat(en.strip(), Locale.ROOT).format(
-                    new Object[] {"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"}));
-            assertThat(zh).as(id).isNotNull();
-            assertThat(placeholders(zh)).as(id + ": no placeholder left").isEmpty();
+    void everyHapiMessageHasAFullChineseTranslation() {
+        Set<String> ids = HapiMessages.hapiMessageIds();
+        assertThat(ids).hasSizeGreaterThan(1400);
+        assertThat(HapiMessages.fullyTranslated()).containsAll(ids);
+    }
+
+    /**
+     * The arguments a pattern really shows, as HAPI formats it (MessageFormat): a lone apostrophe in
+     * an English pattern ("doesn't") quotes the rest, so placeholders after it are never filled.
+     */
+    private static Set<String> arguments(String pattern) {
+        Object[] marks = new Object[12];
+        for (int i = 0; i < marks.length; i++) {
+            marks[i] = "\u27e6" + i + "\u27e7";
         }
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\u27e6(\\d+)\u27e7").matcher(new MessageFormat(pattern, Locale.ROOT).format(marks));
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
+    void everyChineseTextCarriesExactlyTheArgumentsOfItsEnglishForms() {
+        Object[] args = {"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"};
+        for (String id : HapiMessages.hapiMessageIds()) {
+            Set<String> everyForm = null;
+            for (String key : List.of(id, id + "_one", id + "_other")) {
+                String en = HapiMessages.english(key);
+                if (en == null || en.isEmpty()) {
+                    continue;
+                }
+                String zh = HapiMessages.chinesePattern(key, id);
+                assertThat(zh).as(key).isNotNull();
+                assertThat(placeholders(zh)).as(key + ": every placeholder is filled").isEqualTo(arguments(zh));
+                if (HapiMessages.hasOwnChinese(key)) {
+                    assertThat(arguments(zh)).as(key).isEqualTo(arguments(en));
+                } else {
+                    // one text for all plural forms: it may use only arguments every form has
+                    assertThat(arguments(zh)).as(key).isSubsetOf(arguments(en));
+                    everyForm = everyForm == null ? arguments(en) : intersection(everyForm, arguments(en));
+                }
+                // what HAPI writes (MessageFormat with the arguments) comes out in Chinese, nothing left over
+                String english = new MessageFormat(en, Locale.ROOT).format(args);
+                String chinese = HapiMessages.full(id, english);
+                assertThat(chinese).as(key + " gives a Chinese text").isNotNull();
+                assertThat(placeholders(chinese)).as(key + ": no placeholder left").isEmpty();
+                if (!english.contains("null")) {
+                    assertThat(chinese).as(key + ": no missing argument").doesNotContain("null");
+                }
+            }
+            if (everyForm != null) {
+                assertThat(arguments(HapiMessages.chinesePattern(id, id)))
+                        .as(id + " keeps every argument all its forms have").isEqualTo(everyForm);
+            }
+        }
+    }
+
+    private static Set<String> intersection(Set<String> a, Set<String> b) {
+        Set<String> r = new TreeSet<>(a);
+        r.retainAll(b);
+        return r;
     }
 
     @Test
@@ -66,5 +120,32 @@ class HapiMessagesTest {
         assertThat(t.zh()).isEqualTo("元素出现次数少于配置文件要求的最小基数（something HAPI phrased differently）");
         assertThat(HapiMessages.translate("No_Such_Id", "text").zh()).isEqualTo("（暂无中文译文）text");
         assertThat(HapiMessages.translate(null, "text").zh()).isEqualTo("（暂无中文译文）text");
+    }
+    @Test
+    void hapiFhirsOwnTerminologyMessagesComeOutInChinese() {
+        assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message", "CodeSystem is unknown and can't be "
+                + "validated: http://hl7.org/fhir/sid/icd-10 for 'http://hl7.org/fhir/sid/icd-10#J20.9'").zh())
+                .isEqualTo("代码系统 http://hl7.org/fhir/sid/icd-10 未知（未加载），无法校验编码“http://hl7.org/fhir/sid/icd-10#J20.9”");
+        assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message",
+                "Unknown code 'http://terminology.hl7.org/CodeSystem/condition-clinical#sleeping'").zh())
+                .isEqualTo("未知编码“http://terminology.hl7.org/CodeSystem/condition-clinical#sleeping”");
+        // inside HL7's pass-through frame, the inner HAPI FHIR text is translated too
+        assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message", "Unknown code 'http://x.org/cs#a' "
+                + "for in-memory expansion of ValueSet 'http://x.org/vs' (for 'http://x.org/cs#a')").zh())
+                .isEqualTo("术语服务提示：值集“http://x.org/vs”（内存展开）中没有编码“http://x.org/cs#a”（编码 http://x.org/cs#a）");
+        // a text that is none of them keeps the short Chinese frame and the English
+        assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message", "something else entirely").zh())
+                .startsWith("术语验证提示").contains("something else entirely");
+    }
+
+    @Test
+    void everyUnkeyedHapiFhirMessageHasTheArgumentsOfItsEnglish() {
+        Object[] args = {"a0", "a1", "a2", "a3", "a4", "a5"};
+        assertThat(HapiMessages.unkeyedPatterns()).hasSizeGreaterThanOrEqualTo(10);
+        for (String[] p : HapiMessages.unkeyedPatterns()) {
+            assertThat(arguments(p[1])).as(p[0]).isEqualTo(arguments(p[0])).isEqualTo(placeholders(p[1]));
+            String zh = HapiMessages.unkeyed(new MessageFormat(p[0], Locale.ROOT).format(args));
+            assertThat(zh).as(p[0]).isEqualTo(new MessageFormat(p[1], Locale.ROOT).format(args));
+        }
     }
 }
