@@ -98,21 +98,15 @@ final class HapiMessages {
             if (pattern == null || zh == null) {
                 continue;
             }
-            try {
-                MessageFormat en = format(pattern.strip());
-                Object[] args = en.parse(english);
-                // only an exact decomposition counts: formatting the arguments again gives the same text
-                if (en.format(args).equals(english)) {
-                    for (int i = 0; i < args.length; i++) {
-                        if (args[i] instanceof String text) {
-                            String inner = unkeyed(text);
-                            args[i] = inner != null ? inner : text;
-                        }
+            Object[] args = arguments(pattern.strip(), english);
+            if (args != null) {
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] instanceof String text) {
+                        String inner = unkeyed(text);
+                        args[i] = inner != null ? inner : text;
                     }
-                    return format(zh).format(args);
                 }
-            } catch (ParseException | IllegalArgumentException e) {
-                // try the next form
+                return format(zh).format(args);
             }
         }
         return null;
@@ -127,17 +121,26 @@ final class HapiMessages {
             if (!english.startsWith(p[0])) {
                 continue;
             }
-            try {
-                MessageFormat en = format(p[1]);
-                Object[] args = en.parse(english);
-                if (en.format(args).equals(english)) {
-                    return format(p[2]).format(args);
-                }
-            } catch (ParseException | IllegalArgumentException e) {
-                // try the next pattern
+            Object[] args = arguments(p[1], english);
+            if (args != null) {
+                return format(p[2]).format(args);
             }
         }
         return null;
+    }
+
+    /**
+     * The arguments of an English text by an English pattern, or null unless the pattern decomposes
+     * it exactly: formatting the arguments again must give the same text.
+     */
+    private static Object[] arguments(String pattern, String english) {
+        try {
+            MessageFormat en = format(pattern);
+            Object[] args = en.parse(english);
+            return en.format(args).equals(english) ? args : null;
+        } catch (ParseException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The English and Chinese patterns of HAPI FHIR's unkeyed messages, for tests. */
