@@ -3,6 +3,7 @@ package org.hmbd.validator.engine;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.r5.model.Resource;
 
@@ -16,15 +17,21 @@ import org.hl7.fhir.r5.model.Resource;
  * <p>Safe because an engine's content is fixed for its life: the chain returns the same resource
  * for the same URL, and the stock bridge returns the same converted R5 object for it (kept in the
  * resource's user data), so a remembered answer is the very object the stock lookup would return.
- * URLs that resolve to nothing are remembered too; failures (exceptions) are not, they are thrown
- * again on the next call as before. Thread-safe.
+ * URLs that resolve to nothing are remembered too, up to {@link #MAX_MISSES} of them (what HL7 asks
+ * for comes from the definitions, measured at a few dozen URLs for a whole corpus, but a URL can
+ * also come from the data, so what is remembered stays bounded whatever the data); failures
+ * (exceptions) are not, they are thrown again on the next call as before. Thread-safe.
  */
 final class CachingWorkerContext extends WorkerContextValidationSupportAdapter {
 
     /** Stands for "resolves to nothing" (a concurrent map holds no nulls). */
     private static final Object NONE = new Object();
 
+    /** URLs that resolve to nothing remembered at most. */
+    static final int MAX_MISSES = 10_000;
+
     private final Map<Class<?>, Map<String, Object>> byType = new ConcurrentHashMap<>();
+    private final AtomicInteger misses = new AtomicInteger();
 
     CachingWorkerContext(IValidationSupport support) {
         super(support);
@@ -40,6 +47,9 @@ final class CachingWorkerContext extends WorkerContextValidationSupportAdapter {
         Object found = known.get(uri);
         if (found == null) {
             T fetched = super.fetchResource(type, uri);
+            if (fetched == null && misses.incrementAndGet() > MAX_MISSES) {
+                return null;
+            }
             found = fetched == null ? NONE : fetched;
             known.put(uri, found);
         }
@@ -49,6 +59,7 @@ final class CachingWorkerContext extends WorkerContextValidationSupportAdapter {
     @Override
     public void invalidateCaches() {
         byType.clear();
+        misses.set(0);
         super.invalidateCaches();
     }
 }
