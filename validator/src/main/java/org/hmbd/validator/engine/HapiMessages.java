@@ -19,10 +19,10 @@ import org.hmbd.validator.Text;
  * message without an id, or one this catalog does not know (a newer HAPI), keeps its English with a
  * note that no Chinese text exists yet.
  *
- * <p>HAPI FHIR's own terminology support writes some messages without a key of their own (they reach
- * the findings as the text of a pass-through message, or as one of its arguments): those have an
- * English and a Chinese pattern of their own ({@code hapi-fhir.<name>.en} and {@code .zh}), matched
- * by exact decomposition as well.
+ * <p>HAPI FHIR's own terminology support and the UCUM library write some messages without a key of
+ * their own (they reach the findings as the text of a pass-through message, or as one of its
+ * arguments, or inside one another): those have an English and a Chinese pattern of their own
+ * ({@code <source>.<name>.en} and {@code .zh}), matched by exact decomposition as well.
  */
 final class HapiMessages {
 
@@ -53,7 +53,7 @@ final class HapiMessages {
     private static java.util.List<String[]> unkeyed() {
         java.util.List<String[]> patterns = new java.util.ArrayList<>();
         for (String k : ZH.stringPropertyNames()) {
-            if (k.startsWith("hapi-fhir.") && k.endsWith(".en")) {
+            if (k.endsWith(".en")) {
                 String en = ZH.getProperty(k);
                 String zh = ZH.getProperty(k.substring(0, k.length() - ".en".length()) + ".zh");
                 if (zh == null) {
@@ -100,13 +100,7 @@ final class HapiMessages {
             }
             Object[] args = arguments(pattern.strip(), english);
             if (args != null) {
-                for (int i = 0; i < args.length; i++) {
-                    if (args[i] instanceof String text) {
-                        String inner = unkeyed(text);
-                        args[i] = inner != null ? inner : text;
-                    }
-                }
-                return format(zh).format(args);
+                return format(zh).format(translateArguments(args));
             }
         }
         return null;
@@ -123,10 +117,21 @@ final class HapiMessages {
             }
             Object[] args = arguments(p[1], english);
             if (args != null) {
-                return format(p[2]).format(args);
+                return format(p[2]).format(translateArguments(args));
             }
         }
         return null;
+    }
+
+    /** Arguments that are themselves unkeyed texts (a pass-through message's inner text) in Chinese. */
+    private static Object[] translateArguments(Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String text && !text.isEmpty()) {
+                String inner = unkeyed(text);
+                args[i] = inner != null ? inner : text;
+            }
+        }
+        return args;
     }
 
     /**

@@ -133,6 +133,10 @@ class HapiMessagesTest {
         assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message", "Unknown code 'http://x.org/cs#a' "
                 + "for in-memory expansion of ValueSet 'http://x.org/vs' (for 'http://x.org/cs#a')").zh())
                 .isEqualTo("术语服务提示：值集“http://x.org/vs”（内存展开）中没有编码“http://x.org/cs#a”（编码 http://x.org/cs#a）");
+        // the UCUM library's texts, one inside the other, inside HL7's pass-through frame
+        assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message", "Error processing unit 'beats': "
+                + "The unit 'beats' is unknown' at position 0 (for 'http://unitsofmeasure.org#beats')").zh())
+                .isEqualTo("术语服务提示：处理单位“beats”出错：单位“beats”未知（位置 0）（编码 http://unitsofmeasure.org#beats）");
         // a text that is none of them keeps the short Chinese frame and the English
         assertThat(HapiMessages.translate("Terminology_PassThrough_TX_Message", "something else entirely").zh())
                 .startsWith("术语验证提示").contains("something else entirely");
