@@ -111,6 +111,8 @@ public final class ValidatorBenchmark {
         System.out.printf(Locale.ROOT, "engine: %d findings (%d errors, %d warnings), score %.2f%n",
                 r1.summary().errors() + r1.summary().warnings() + r1.summary().information(), r1.summary().errors(),
                 r1.summary().warnings(), r1.scores().overall());
+        pairedRounds(lines, corpus, engine, ctx, lenient, line -> stock.validateWithResult(line,
+                options(content, json, line)), Integer.getInteger("rounds", 3));
         if (!stockErrors.equals(engineErrors)) {
             Set<String> onlyStock = new TreeSet<>(stockErrors);
             onlyStock.removeAll(engineErrors);
@@ -120,6 +122,52 @@ public final class ValidatorBenchmark {
             onlyEngine.stream().limit(5).forEach(s -> System.out.println("only engine: " + s));
             System.exit(1);
         }
+    }
+
+    /**
+     * (c), (b) and (a) again, in rounds (parse only, the engine, stock HAPI, back to back, with
+     * everything warm): on a shared, noisy machine a ratio of two rates measured minutes apart moves
+     * with the machine, and the first parse-only pass above runs before the JIT has compiled the
+     * parser fully. Prints the medians of the rates and of the per-round ratios, with their range.
+     */
+    private static void pairedRounds(List<String> lines, Path corpus, ValidationEngine engine,
+                                     FhirContext ctx, ca.uhn.fhir.parser.LenientErrorHandler lenient, Work stock,
+                                     int rounds) throws Exception {
+        if (rounds <= 0) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%nrounds, everything warm (c, b, a back to back; %d per thread count):%n", rounds);
+        for (int threads : new int[] {1, 2}) {
+            List<Double> parse = new ArrayList<>();
+            List<Double> engineRates = new ArrayList<>();
+            List<Double> stockRates = new ArrayList<>();
+            List<Double> cb = new ArrayList<>();
+            List<Double> ba = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                double c = rate(lines, threads, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line));
+                Report report = engine.run(List.of(corpus.toString()), null, threads, null);
+                double b = report.summary().resources() * 1000.0 / report.summary().durationMillis();
+                double a = rate(lines, threads, stock);
+                parse.add(c);
+                engineRates.add(b);
+                stockRates.add(a);
+                cb.add(c / b);
+                ba.add(b / a);
+            }
+            System.out.printf(Locale.ROOT, "  %d thread(s): (a) %.0f, (b) %.0f, (c) %.0f res/s (medians); b/a median %.1fx %s; "
+                            + "c/b median %.1fx %s%n", threads, median(stockRates), median(engineRates), median(parse),
+                    median(ba), rounded(ba), median(cb), rounded(cb));
+        }
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Severity severity(ResultSeverityEnum s) {
