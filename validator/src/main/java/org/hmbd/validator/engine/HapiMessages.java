@@ -6,8 +6,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.hmbd.validator.Text;
 
 /**
@@ -30,10 +38,19 @@ final class HapiMessages {
     /** HAPI's English patterns (org.hl7.fhir.utilities), by message id, plural forms included. */
     private static final Properties EN = load("/Messages.properties");
     /** Compiled patterns (MessageFormat is not thread-safe: one cache per thread). */
-    private static final ThreadLocal<java.util.Map<String, MessageFormat>> FORMATS =
-            ThreadLocal.withInitial(java.util.HashMap::new);
-    /** HAPI FHIR's unkeyed messages: {literal prefix, English pattern, Chinese pattern}, longest first. */
-    private static final java.util.List<String[]> UNKEYED = unkeyed();
+    private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+    /** The suffix of a plural form of a message id. */
+    private static final Pattern PLURAL = Pattern.compile("_(one|other)$");
+
+    /**
+     * One of the unkeyed texts: its English and Chinese patterns, and the English's literal start
+     * (quotes unescaped), checked before any parsing.
+     */
+    record Unkeyed(String prefix, String en, String zh) {
+    }
+
+    /** The unkeyed texts, longest English pattern first. */
+    private static final List<Unkeyed> UNKEYED = unkeyed();
 
     private HapiMessages() {
     }
@@ -50,8 +67,8 @@ final class HapiMessages {
         return p;
     }
 
-    private static java.util.List<String[]> unkeyed() {
-        java.util.List<String[]> patterns = new java.util.ArrayList<>();
+    private static List<Unkeyed> unkeyed() {
+        List<Unkeyed> patterns = new ArrayList<>();
         for (String k : ZH.stringPropertyNames()) {
             if (k.endsWith(".en")) {
                 String en = ZH.getProperty(k);
@@ -60,11 +77,11 @@ final class HapiMessages {
                     throw new IllegalStateException("no Chinese text for " + k);
                 }
                 String prefix = en.indexOf('{') < 0 ? en : en.substring(0, en.indexOf('{'));
-                patterns.add(new String[] {prefix.replace("''", "'"), en, zh});
+                patterns.add(new Unkeyed(prefix.replace("''", "'"), en, zh));
             }
         }
-        patterns.sort(java.util.Comparator.comparingInt((String[] p) -> -p[1].length()));
-        return java.util.List.copyOf(patterns);
+        patterns.sort(Comparator.comparingInt((Unkeyed u) -> u.en().length()).reversed());
+        return List.copyOf(patterns);
     }
 
     static Text translate(String messageId, String english) {
@@ -91,11 +108,10 @@ final class HapiMessages {
         if (english == null) {
             return null;
         }
-        String shared = ZH.getProperty(messageId + ".full");
         for (String key : new String[] {messageId, messageId + "_one", messageId + "_other"}) {
             String pattern = EN.getProperty(key);
-            String zh = ZH.getProperty(key + ".full", shared);
-            if (pattern == null || zh == null) {
+            String zh = pattern == null ? null : chinesePattern(key, messageId);
+            if (zh == null) {
                 continue;
             }
             Object[] args = arguments(pattern.strip(), english);
@@ -111,13 +127,13 @@ final class HapiMessages {
         if (english == null) {
             return null;
         }
-        for (String[] p : UNKEYED) {
-            if (!english.startsWith(p[0])) {
+        for (Unkeyed u : UNKEYED) {
+            if (!english.startsWith(u.prefix())) {
                 continue;
             }
-            Object[] args = arguments(p[1], english);
+            Object[] args = arguments(u.en(), english);
             if (args != null) {
-                return format(p[2]).format(translateArguments(args));
+                return format(u.zh()).format(translateArguments(args));
             }
         }
         return null;
@@ -148,9 +164,9 @@ final class HapiMessages {
         }
     }
 
-    /** The English and Chinese patterns of HAPI FHIR's unkeyed messages, for tests. */
-    static java.util.List<String[]> unkeyedPatterns() {
-        return UNKEYED.stream().map(p -> new String[] {p[1], p[2]}).toList();
+    /** The unkeyed texts' patterns, for tests. */
+    static List<Unkeyed> unkeyedPatterns() {
+        return UNKEYED;
     }
 
     private static MessageFormat format(String pattern) {
@@ -158,23 +174,28 @@ final class HapiMessages {
     }
 
     /** Ids that have a full translation (for all their forms), for tests. */
-    static java.util.Set<String> fullyTranslated() {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    static Set<String> fullyTranslated() {
+        Set<String> ids = new TreeSet<>();
         for (String k : ZH.stringPropertyNames()) {
             if (k.endsWith(".full")) {
-                ids.add(k.substring(0, k.length() - ".full".length()).replaceFirst("_(one|other)$", ""));
+                ids.add(baseId(k.substring(0, k.length() - ".full".length())));
             }
         }
         return ids;
     }
 
     /** HAPI's message ids (plural forms folded into their id), for tests. */
-    static java.util.Set<String> hapiMessageIds() {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    static Set<String> hapiMessageIds() {
+        Set<String> ids = new TreeSet<>();
         for (String k : EN.stringPropertyNames()) {
-            ids.add(k.replaceFirst("_(one|other)$", ""));
+            ids.add(baseId(k));
         }
         return ids;
+    }
+
+    /** A message id with a plural form's suffix removed. */
+    private static String baseId(String key) {
+        return PLURAL.matcher(key).replaceFirst("");
     }
 
     /** HAPI's English pattern under exactly this key (an id or one of its plural forms), for tests. */
@@ -183,7 +204,7 @@ final class HapiMessages {
         return p == null ? null : p.strip();
     }
 
-    /** The Chinese pattern for one form of an id: its own, or the id's shared one; for tests. */
+    /** The Chinese pattern for one form of an id: its own, or the id's shared one. */
     static String chinesePattern(String key, String messageId) {
         return ZH.getProperty(key + ".full", ZH.getProperty(messageId + ".full"));
     }

@@ -51,9 +51,10 @@ public final class ValidatorBenchmark {
         // (c) parse only
         ca.uhn.fhir.parser.LenientErrorHandler lenient = new ca.uhn.fhir.parser.LenientErrorHandler(false)
                 .setErrorOnInvalidValue(false);
-        rate(lines, 2, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line)); // JIT warm-up
-        double parse1 = rate(lines, 1, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line));
-        double parse2 = rate(lines, 2, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line));
+        Work parse = line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line);
+        rate(lines, 2, parse); // JIT warm-up
+        double parse1 = rate(lines, 1, parse);
+        double parse2 = rate(lines, 2, parse);
 
         // (a) stock HAPI
         ValidationSupportChain chain = ValidationSupportFactory.create(ctx, content);
@@ -88,8 +89,8 @@ public final class ValidatorBenchmark {
         engine.run(List.of(corpus.toString()), null, 2, null); // JIT warm-up run
         Report r1 = engine.run(List.of(corpus.toString()), null, 1, null);
         Report r2 = engine.run(List.of(corpus.toString()), null, 2, null);
-        double engine1 = r1.summary().resources() * 1000.0 / r1.summary().durationMillis();
-        double engine2 = r2.summary().resources() * 1000.0 / r2.summary().durationMillis();
+        double engine1 = rate(r1);
+        double engine2 = rate(r2);
         Set<String> engineErrors = new TreeSet<>();
         // every HAPI message, any severity: FHIR-* checks, the unknown-code-system warnings and the suppressed dom-6
         Set<String> engineAll = new TreeSet<>();
@@ -111,8 +112,8 @@ public final class ValidatorBenchmark {
         System.out.printf(Locale.ROOT, "engine: %d findings (%d errors, %d warnings), score %.2f%n",
                 r1.summary().errors() + r1.summary().warnings() + r1.summary().information(), r1.summary().errors(),
                 r1.summary().warnings(), r1.scores().overall());
-        pairedRounds(lines, corpus, engine, ctx, lenient, line -> stock.validateWithResult(line,
-                options(content, json, line)), Integer.getInteger("rounds", 3));
+        warmRounds(lines, corpus, engine, parse, line -> stock.validateWithResult(line, options(content, json, line)),
+                Integer.getInteger("rounds", 3));
         if (!stockErrors.equals(engineErrors)) {
             Set<String> onlyStock = new TreeSet<>(stockErrors);
             onlyStock.removeAll(engineErrors);
@@ -130,38 +131,41 @@ public final class ValidatorBenchmark {
      * with the machine, and the first parse-only pass above runs before the JIT has compiled the
      * parser fully. Prints the medians of the rates and of the per-round ratios, with their range.
      */
-    private static void pairedRounds(List<String> lines, Path corpus, ValidationEngine engine,
-                                     FhirContext ctx, ca.uhn.fhir.parser.LenientErrorHandler lenient, Work stock,
-                                     int rounds) throws Exception {
+    private static void warmRounds(List<String> lines, Path corpus, ValidationEngine engine, Work parse, Work stock,
+                                   int rounds) throws Exception {
         if (rounds <= 0) {
             return;
         }
         System.out.printf(Locale.ROOT, "%nrounds, everything warm (c, b, a back to back; %d per thread count):%n", rounds);
         for (int threads : new int[] {1, 2}) {
-            List<Double> parse = new ArrayList<>();
+            List<Double> parseRates = new ArrayList<>();
             List<Double> engineRates = new ArrayList<>();
             List<Double> stockRates = new ArrayList<>();
             List<Double> cb = new ArrayList<>();
             List<Double> ba = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                double c = rate(lines, threads, line -> ctx.newJsonParser().setParserErrorHandler(lenient).parseResource(line));
-                Report report = engine.run(List.of(corpus.toString()), null, threads, null);
-                double b = report.summary().resources() * 1000.0 / report.summary().durationMillis();
+                double c = rate(lines, threads, parse);
+                double b = rate(engine.run(List.of(corpus.toString()), null, threads, null));
                 double a = rate(lines, threads, stock);
-                parse.add(c);
+                parseRates.add(c);
                 engineRates.add(b);
                 stockRates.add(a);
                 cb.add(c / b);
                 ba.add(b / a);
             }
             System.out.printf(Locale.ROOT, "  %d thread(s): (a) %.0f, (b) %.0f, (c) %.0f res/s (medians); b/a median %.1fx %s; "
-                            + "c/b median %.1fx %s%n", threads, median(stockRates), median(engineRates), median(parse),
+                            + "c/b median %.1fx %s%n", threads, median(stockRates), median(engineRates), median(parseRates),
                     median(ba), rounded(ba), median(cb), rounded(cb));
         }
     }
 
     private static List<String> rounded(List<Double> values) {
         return values.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList();
+    }
+
+    /** The engine's resources per second in a run. */
+    private static double rate(Report report) {
+        return report.summary().resources() * 1000.0 / report.summary().durationMillis();
     }
 
     private static double median(List<Double> values) {

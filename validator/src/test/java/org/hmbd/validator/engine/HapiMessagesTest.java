@@ -146,10 +146,10 @@ class HapiMessagesTest {
     void everyUnkeyedHapiFhirMessageHasTheArgumentsOfItsEnglish() {
         Object[] args = {"a0", "a1", "a2", "a3", "a4", "a5"};
         assertThat(HapiMessages.unkeyedPatterns()).hasSizeGreaterThanOrEqualTo(10);
-        for (String[] p : HapiMessages.unkeyedPatterns()) {
-            assertThat(arguments(p[1])).as(p[0]).isEqualTo(arguments(p[0])).isEqualTo(placeholders(p[1]));
-            String zh = HapiMessages.unkeyed(new MessageFormat(p[0], Locale.ROOT).format(args));
-            assertThat(zh).as(p[0]).isEqualTo(new MessageFormat(p[1], Locale.ROOT).format(args));
+        for (HapiMessages.Unkeyed u : HapiMessages.unkeyedPatterns()) {
+            assertThat(arguments(u.zh())).as(u.en()).isEqualTo(arguments(u.en())).isEqualTo(placeholders(u.zh()));
+            String zh = HapiMessages.unkeyed(new MessageFormat(u.en(), Locale.ROOT).format(args));
+            assertThat(zh).as(u.en()).isEqualTo(new MessageFormat(u.zh(), Locale.ROOT).format(args));
         }
     }
 }
