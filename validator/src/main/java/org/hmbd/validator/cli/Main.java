@@ -13,6 +13,7 @@ import org.hmbd.validator.content.ContentException;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.engine.Limits;
 import org.hmbd.validator.engine.ValidationEngine;
+import org.hmbd.validator.engine.ValidationRunException;
 import org.hmbd.validator.report.Baseline;
 import org.hmbd.validator.report.Report;
 import org.hmbd.validator.report.ReportCsv;
@@ -116,9 +117,15 @@ public final class Main {
             err.printf(Locale.ROOT, "已加载 / loaded %s %s (%.1f s)%n", content.manifest().id(),
                     content.manifest().version(), (System.nanoTime() - t0) / 1e9);
         }
-        Report report = engine.run(o.inputs, stdin, o.threads, o.quiet ? null
-                : (resources, inputs) -> err.printf(Locale.ROOT, "… %d 个资源 / resources, %d 个输入 / inputs%n",
-                        resources, inputs));
+        Report report;
+        try {
+            report = engine.run(o.inputs, stdin, o.threads, o.quiet ? null
+                    : (resources, inputs) -> err.printf(Locale.ROOT, "… %d 个资源 / resources, %d 个输入 / inputs%n",
+                            resources, inputs));
+        } catch (ValidationRunException e) {
+            err.println("错误：" + e.text().zh() + " / error: " + e.text().en());
+            return UNUSABLE;
+        }
         if (baseline != null) {
             report = Baseline.compare(report, baseline);
         }

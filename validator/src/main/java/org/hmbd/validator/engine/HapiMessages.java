@@ -39,6 +39,11 @@ final class HapiMessages {
     private static final Properties EN = load("/Messages.properties");
     /** Compiled patterns (MessageFormat is not thread-safe: one cache per thread). */
     private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+    /** What HL7 appends to the text of a best-practice invariant. */
+    private static final String BEST_PRACTICE = " (Best Practice Recommendation)";
+    /** Message id and start of text → the key whose pattern produced the text ("" for none). */
+    private static final Map<String, String> OTHER_ID = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+[^}]*}");
     /** The suffix of a plural form of a message id. */
     private static final Pattern PLURAL = Pattern.compile("_(one|other)$");
 
@@ -85,9 +90,17 @@ final class HapiMessages {
     }
 
     static Text translate(String messageId, String english) {
+        if (english != null && english.endsWith(BEST_PRACTICE) && english.length() > BEST_PRACTICE.length()) {
+            // HL7 appends this to best-practice invariants, outside any message pattern
+            Text inner = translate(messageId, english.substring(0, english.length() - BEST_PRACTICE.length()));
+            return Text.of(inner.zh() + "（最佳实践建议）", english);
+        }
         String full = messageId == null ? null : full(messageId, english);
         if (full == null) {
             full = unkeyed(english);
+        }
+        if (full == null) {
+            full = underAnotherId(messageId, english);
         }
         if (full != null) {
             return Text.of(full, english);
@@ -120,6 +133,60 @@ final class HapiMessages {
             }
         }
         return null;
+    }
+
+    /**
+     * HL7 sometimes files a text under another message's id (a slice mismatch comes with the id
+     * {@code Details_for__matching_against_Profile_} but the text of
+     * {@code This_element_does_not_match_any_known_slice_}): the text is decomposed by whichever
+     * pattern produces it exactly. The key found (or that none was) is remembered per id and start of
+     * text, so each kind of mismatch is searched for once.
+     */
+    static String underAnotherId(String messageId, String english) {
+        String key = keyFor(messageId, english);
+        if (key == null) {
+            return null;
+        }
+        Object[] args = arguments(EN.getProperty(key).strip(), english);
+        return args == null ? null : format(chinesePattern(key, baseId(key))).format(translateArguments(args));
+    }
+
+    /**
+     * The key (an id or one plural form) whose English pattern produces this text exactly, the one
+     * with the most literal text when several do, or null. For texts HL7 files under another id, and
+     * for those its parsers write without an id ("Object must have some content").
+     */
+    static String keyFor(String messageId, String english) {
+        if (english == null || english.isEmpty()) {
+            return null;
+        }
+        String cacheKey = messageId + "|" + english.substring(0, Math.min(24, english.length()));
+        String key = OTHER_ID.get(cacheKey);
+        if (key != null && (key.isEmpty() || arguments(EN.getProperty(key).strip(), english) != null)) {
+            return key.isEmpty() ? null : key;
+        }
+        key = "";
+        int best = 0;
+        for (String k : EN.stringPropertyNames()) {
+            String pattern = EN.getProperty(k).strip();
+            int brace = pattern.indexOf('{');
+            String start = (brace < 0 ? pattern : pattern.substring(0, brace)).replace("''", "'");
+            int literal = PLACEHOLDER.matcher(pattern).replaceAll("").length();
+            if (literal > best && english.startsWith(start) && chinesePattern(k, baseId(k)) != null
+                    && arguments(pattern, english) != null) {
+                key = k;
+                best = literal;
+            }
+        }
+        if (OTHER_ID.size() < 10_000) {
+            OTHER_ID.put(cacheKey, key);
+        }
+        return key.isEmpty() ? null : key;
+    }
+
+    /** A message id with a plural form's suffix removed. */
+    static String idOf(String key) {
+        return baseId(key);
     }
 
     /** The Chinese text of one of HAPI FHIR's unkeyed messages, or null when the text is none of them. */

@@ -4,7 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -269,15 +270,33 @@ final class InputReader {
                             + "UTF-8 is expected"));
             return new String(bytes, StandardCharsets.UTF_16);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-        } catch (CharacterCodingException e) {
-            inputProblem(name, line, ENCODING, Severity.ERROR, Text.of(
-                    "内容不是有效的 UTF-8 编码（如 GBK），已跳过", "Content is not valid UTF-8 (GBK?); skipped"));
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            // where the first bad byte is: line (counted from this unit's first line) and column in characters
+            int bad = in.position();
+            long badLine = Math.max(line, 1);
+            int lineStart = offset;
+            for (int i = offset; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    badLine++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            String at = "第 " + badLine + " 行第 " + column + " 列";
+            collector.unreadable.increment();
+            collector.finding(new Finding(ENCODING, Severity.ERROR, Dimension.STRUCTURE, name, badLine, column, -1,
+                    null, null, null, Text.of("内容不是有效的 UTF-8 编码（如 GBK）：" + at + "有无效字节 0x"
+                            + String.format("%02X", bytes[bad] & 0xff) + "，已跳过",
+                    "Content is not valid UTF-8 (GBK?): invalid byte 0x" + String.format("%02X", bytes[bad] & 0xff)
+                            + " at line " + badLine + ", column " + column + "; skipped"), null));
             return null;
         }
+        out.flip();
+        return out.toString();
     }
 
     private void inputProblem(String source, long line, String checkId, Severity severity, Text message) {

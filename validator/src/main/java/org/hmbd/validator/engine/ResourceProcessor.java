@@ -12,9 +12,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,15 +24,18 @@ import org.hmbd.validator.Dimension;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.Text;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.rules.ResourceView;
 import org.hmbd.validator.rules.Rule;
 
 /**
  * Validates one unit: checks the input's shape (encoding, size, depth, JSON or XML, known
- * resource type, duplicate keys), splits Bundles into entries, reports declared profiles that are
- * not loaded as "not checked", runs HAPI against the standard's profile for the type, maps its
- * messages to findings with stable check ids, and runs the standard's rules.
+ * resource type, duplicate keys), reports declared profiles that are not loaded as "not checked"
+ * (leaving the resource exactly as sent), runs HAPI on the text as sent against the standard's
+ * profile for the type (a Bundle whole, its entries also against the profiles for their types),
+ * maps its messages to findings with stable check ids, and runs the standard's rules on the
+ * resource or on each entry. A failure inside never escapes as anything but a finding.
  */
 final class ResourceProcessor {
 
@@ -39,11 +43,19 @@ final class ResourceProcessor {
     static final String DUPLICATE_KEY = "HMBD-INPUT-DUPLICATE-KEY";
     static final String TOO_DEEP = "HMBD-INPUT-TOO-DEEP";
     static final String NOT_A_RESOURCE = "HMBD-INPUT-NOT-A-RESOURCE";
+    static final String FORMAT_MISMATCH = "HMBD-INPUT-FORMAT-MISMATCH";
+    static final String FAILURE = "HMBD-VALIDATOR-FAILURE";
+    static final String MALFORMED_REFERENCE = "HMBD-INPUT-REFERENCE";
+    private static final Text FAILURE_TEXT = Text.of("验证器无法处理此资源（内部错误），其余数据照常验证",
+            "The validator could not process this resource (internal error); the rest of the data is validated "
+                    + "as usual");
 
     private static final Pattern INVARIANT = Pattern.compile("^Constraint failed: ([A-Za-z0-9][A-Za-z0-9.\\-]*):");
     private static final Pattern UNKNOWN_SYSTEM = Pattern.compile(
             "(?i)(code ?system is unknown|unknown code ?system|could not be found, so the code cannot be validated"
                     + "|A definition for CodeSystem .* could not be found)");
+
+    private static final Pattern OBJECT_IDENTITY = Pattern.compile("\\b((?:[a-z_][\\w]*\\.)+[A-Z][\\w$]*)@[0-9a-f]{1,8}\\b");
 
     private final FhirContext ctx;
     private final FhirValidator validator;
@@ -69,10 +81,39 @@ final class ResourceProcessor {
         this.resourceTypes = ctx.getResourceTypes();
     }
 
+    /**
+     * Validates one unit. Whatever goes wrong inside (a rule, HAPI, a pathological resource that
+     * overflows the stack) becomes a finding for this unit and the run goes on; only a failure of
+     * the virtual machine itself (out of memory) ends the run.
+     */
     void process(Unit unit, RunCollector out, List<Rule> rules) {
+        try {
+            processUnit(unit, out, rules);
+        } catch (VirtualMachineError e) {
+            if (!(e instanceof StackOverflowError)) {
+                throw e;
+            }
+            failure(unit, out);
+        } catch (Throwable e) {
+            failure(unit, out);
+        }
+    }
+
+    private static void failure(Unit unit, RunCollector out) {
+        out.finding(new Finding(FAILURE, Severity.ERROR, Dimension.STRUCTURE, unit.source(), unit.line(), 0, -1, null,
+                null, null, FAILURE_TEXT, null));
+        out.outcome(Dimension.STRUCTURE, FAILURE, false);
+    }
+
+    private void processUnit(Unit unit, RunCollector out, List<Rule> rules) {
         String text = unit.text();
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("<")) {
+            if (claimsJson(unit.source())) {
+                out.finding(new Finding(FORMAT_MISMATCH, Severity.WARNING, Dimension.STRUCTURE, unit.source(),
+                        unit.line(), 0, -1, null, null, null, Text.of("文件名表明是 JSON，内容却是 XML；已按 XML 验证",
+                        "The file name says JSON but the content is XML; validated as XML"), null));
+            }
             processXml(unit, out, rules);
             return;
         }
@@ -115,121 +156,199 @@ final class ResourceProcessor {
             inputError(unit, out, UNKNOWN_TYPE, Text.of("未知的资源类型：" + type, "Unknown resource type: " + type));
             return;
         }
-        if ("Bundle".equals(type)) {
-            processBundle(unit, (ObjectNode) node, out, rules);
-        } else {
-            validateResource(unit, (ObjectNode) node, text, -1, "", null, out, rules);
-        }
+        validate(unit, (ObjectNode) node, text, out, rules);
     }
 
-    private void processBundle(Unit unit, ObjectNode bundle, RunCollector out, List<Rule> rules) {
-        JsonNode entries = bundle.path("entry");
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode resource = entries.get(i).path("resource");
-            String fullUrl = entries.get(i).path("fullUrl").asText(null);
-            String prefix = "Bundle.entry[" + i + "].resource.";
-            if (!resource.isObject()) {
-                continue;
-            }
-            String type = resource.path("resourceType").asText(null);
-            if (type == null || !resourceTypes.contains(type)) {
-                out.finding(new Finding(UNKNOWN_TYPE, Severity.ERROR, Dimension.STRUCTURE, unit.source(), unit.line(),
-                        0, i, "Bundle.entry[" + i + "].resource", type, null,
-                        Text.of("未知的资源类型：" + type, "Unknown resource type: " + type), null));
-                continue;
-            }
-            validateResource(unit, (ObjectNode) resource, null, i, prefix, fullUrl, out, rules);
-        }
+    private static boolean claimsJson(String source) {
+        String name = source == null ? "" : source.toLowerCase();
+        return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
     }
 
-    private void validateResource(Unit unit, ObjectNode node, String original, int entry, String prefix,
-                                  String fullUrl, RunCollector out, List<Rule> rules) {
+    /**
+     * Validates a resource, or a Bundle whole (type, fullUrl, ids, invariants, requests, references
+     * between entries) with every entry also checked against the standard's profile for its type,
+     * in one HL7 validation of exactly the text that was sent. The rules see each entry on its own.
+     */
+    private void validate(Unit unit, ObjectNode root, String hapiText, RunCollector out, List<Rule> rules) {
+        ResourceView top = view(unit, root, -1, "", null);
         out.resources.increment();
-        String type = node.path("resourceType").asText();
-        String id = node.path("id").asText(null);
-        ResourceView view = new ResourceView(type, id, node, unit.source(), unit.line(), entry, prefix, fullUrl);
-        String text = original;
-        if (stripForeignProfiles(view, node, out)) {
-            text = null;
-        }
-        if (text == null) {
-            text = node.toString();
+        Set<String> foreign = new HashSet<>(foreignProfiles(top, out));
+        ResourceView[] entries = new ResourceView[0];
+        if ("Bundle".equals(top.resourceType()) && root.path("entry").isArray()) {
+            JsonNode list = root.path("entry");
+            entries = new ResourceView[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode resource = list.get(i).path("resource");
+                String type = resource.path("resourceType").asText(null);
+                if (!resource.isObject() || type == null || !resourceTypes.contains(type)) {
+                    continue; // HL7 reports what is wrong with the entry
+                }
+                entries[i] = view(unit, (ObjectNode) resource, i, "Bundle.entry[" + i + "].resource.",
+                        list.get(i).path("fullUrl").asText(null));
+                out.resources.increment();
+                foreign.addAll(foreignProfiles(entries[i], out));
+            }
         }
         ValidationOptions options = new ValidationOptions();
-        String profile = content.manifest().profiles().get(type);
+        String profile = content.manifest().profiles().get(top.resourceType());
         if (profile != null) {
             options.addProfile(profile);
         }
-        boolean singleLine = original != null && unit.line() > 0;
-        hapi(view, text, options, singleLine, out);
+        hapi(top, entries, hapiText, options, unit.line() > 0, foreign, out);
         for (Rule rule : rules) {
-            rule.check(view, out);
+            rule.check(top, out);
+            for (ResourceView entry : entries) {
+                if (entry != null) {
+                    rule.check(entry, out);
+                }
+            }
         }
     }
 
-    /** Removes declared profiles the engine does not have, reporting each as not checked. */
-    private boolean stripForeignProfiles(ResourceView view, ObjectNode node, RunCollector out) {
-        JsonNode profiles = node.path("meta").path("profile");
+    private static ResourceView view(Unit unit, ObjectNode node, int entry, String prefix, String fullUrl) {
+        return new ResourceView(node.path("resourceType").asText(), node.path("id").asText(null), node,
+                unit.source(), unit.line(), entry, prefix, fullUrl);
+    }
+
+    /** Declared profiles the engine does not have, each reported as not checked (the resource is left as sent). */
+    private List<String> foreignProfiles(ResourceView view, RunCollector out) {
+        JsonNode profiles = view.json().path("meta").path("profile");
         if (!profiles.isArray() || profiles.isEmpty()) {
-            return false;
+            return List.of();
         }
-        ArrayNode kept = json.createArrayNode();
-        boolean removed = false;
+        List<String> foreign = new ArrayList<>();
         for (JsonNode p : profiles) {
             String url = p.asText();
-            if (support.fetchStructureDefinition(url) != null) {
-                kept.add(p);
-            } else {
-                removed = true;
+            if (p.isTextual() && support.fetchStructureDefinition(url) == null) {
+                foreign.add(url);
                 out.finding(view.finding(RunCollector.NOT_CHECKED_PROFILE, Severity.WARNING, Dimension.STRUCTURE,
                         view.resourceType() + ".meta.profile",
                         Text.of("声明的配置文件未加载，未按其检查：" + url,
                                 "Declared profile not loaded, not checked against: " + url), url));
             }
         }
-        if (removed) {
-            ((ObjectNode) node.path("meta")).set("profile", kept);
-            if (kept.isEmpty()) {
-                ((ObjectNode) node.path("meta")).remove("profile");
-            }
-        }
-        return removed;
+        return foreign;
     }
 
-    private void hapi(ResourceView view, String text, ValidationOptions options, boolean lineKnown, RunCollector out) {
+    /** HL7's "profile not found" for a declared profile the engine already reported as not checked. */
+    private static boolean aboutForeignProfile(SingleValidationMessage m, Set<String> foreign) {
+        String id = m.getMessageId();
+        if (foreign.isEmpty() || id == null || !(id.equals(I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN)
+                || id.equals(I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY))) {
+            return false;
+        }
+        String message = m.getMessage() == null ? "" : m.getMessage();
+        for (String url : foreign) {
+            if (message.contains("'" + url + "'") || message.endsWith("url=" + url)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void hapi(ResourceView top, ResourceView[] entries, String text, ValidationOptions options,
+                      boolean lineKnown, Set<String> foreign, RunCollector out) {
         ValidationResult result;
         try {
             result = validator.validateWithResult(text, options);
         } catch (RuntimeException | StackOverflowError e) {
-            out.finding(view.finding("HMBD-VALIDATOR-FAILURE", Severity.ERROR, Dimension.STRUCTURE, null,
-                    Text.of("验证器无法处理此资源：" + e.getClass().getSimpleName(),
-                            "The validator could not process this resource: " + e.getClass().getSimpleName()), null));
-            out.outcome(Dimension.STRUCTURE, "HMBD-VALIDATOR-FAILURE", false);
+            // HL7 fails on a few malformed values (a reference that is only slashes): locate those, then
+            // say that HAPI's checks of this resource could not finish; its rules still run
+            List<String[]> bad = new ArrayList<>();
+            malformedReferences(top.json(), top.resourceType(), bad);
+            for (String[] b : bad) {
+                int entry = entryOf(b[0], entries);
+                ResourceView at = entry < 0 ? top : entries[entry];
+                out.finding(new Finding(MALFORMED_REFERENCE, Severity.ERROR, Dimension.STRUCTURE, at.source(),
+                        at.line(), 0, at.entry(), b[0], at.resourceType(), at.id(),
+                        Text.of("引用“" + b[1] + "”不是有效的引用", "The reference '" + b[1] + "' is not a valid reference"),
+                        null));
+            }
+            out.finding(top.finding(FAILURE, Severity.ERROR, Dimension.STRUCTURE, null, bad.isEmpty() ? FAILURE_TEXT
+                    : Text.of("因上述无效引用，HAPI 未能完成对此资源的其余检查",
+                    "Because of the invalid reference(s) above, HAPI could not finish checking this resource"), null));
+            out.outcome(Dimension.STRUCTURE, FAILURE, false);
             return;
         }
-        boolean structureOk = true;
-        boolean terminologyOk = true;
+        // per resource (the Bundle itself, then each entry): structure and terminology passed
+        boolean[][] ok = new boolean[entries.length + 1][];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = new boolean[] {true, true};
+        }
+        Set<String> seen = new HashSet<>();
         for (SingleValidationMessage m : result.getMessages()) {
-            Finding f = map(view, m, lineKnown);
-            if (out.suppressed(f.checkId())) {
-                out.finding(f);
+            if (aboutForeignProfile(m, foreign)
+                    || !seen.add(m.getSeverity() + "|" + m.getLocationString() + "|" + m.getMessage())) {
                 continue;
             }
-            if (f.severity() == Severity.ERROR) {
-                if (f.dimension() == Dimension.TERMINOLOGY) {
-                    terminologyOk = false;
-                } else {
-                    structureOk = false;
+            int entry = entryOf(m.getLocationString(), entries);
+            Finding f = map(entry < 0 ? top : entries[entry], m, lineKnown);
+            out.finding(f);
+            if (f.severity() == Severity.ERROR && !out.suppressed(f.checkId())) {
+                ok[entry + 1][f.dimension() == Dimension.TERMINOLOGY ? 1 : 0] = false;
+            }
+        }
+        for (int i = 0; i < ok.length; i++) {
+            if (i == 0 || entries[i - 1] != null) {
+                out.outcome(Dimension.STRUCTURE, "FHIR-STRUCTURE", ok[i][0]);
+                out.outcome(Dimension.TERMINOLOGY, "FHIR-TERMINOLOGY", ok[i][1]);
+            }
+        }
+    }
+
+    /** FHIR's reference forms: relative ({@code Type/id}, with version), absolute URL, urn:uuid/oid, or #fragment. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "#[A-Za-z0-9\\-.]{0,64}|urn:(uuid|oid):\\S+|[a-z][a-z0-9+.\\-]*://[^/\\s]+(/[^/\\s]+)*/[A-Z][A-Za-z]+"
+                    + "/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?|[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}"
+                    + "(/_history/[A-Za-z0-9\\-.]{1,64})?|[a-z][a-z0-9+.\\-]*:\\S+");
+
+    /** References (a {@code reference} string member) not in any of FHIR's forms, with the element's location. */
+    static void malformedReferences(JsonNode node, String path, List<String[]> into) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                malformedReferences(node.get(i), path + "[" + i + "]", into);
+            }
+        } else if (node.isObject()) {
+            JsonNode ref = node.get("reference");
+            if (ref != null && ref.isTextual() && !REFERENCE.matcher(ref.asText()).matches()) {
+                into.add(new String[] {path, ref.asText()});
+            }
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isValueNode()) {
+                    malformedReferences(e.getValue(), path + "." + e.getKey(), into);
                 }
             }
-            out.finding(f);
         }
-        out.outcome(Dimension.STRUCTURE, "FHIR-STRUCTURE", structureOk);
-        out.outcome(Dimension.TERMINOLOGY, "FHIR-TERMINOLOGY", terminologyOk);
+    }
+
+    /** The Bundle entry a location points into ({@code Bundle.entry[3]…}), or -1 for the Bundle itself. */
+    private static int entryOf(String location, ResourceView[] entries) {
+        if (entries.length == 0 || location == null || !location.startsWith("Bundle.entry[")) {
+            return -1;
+        }
+        int close = location.indexOf(']', 13);
+        if (close < 0) {
+            return -1;
+        }
+        try {
+            int i = Integer.parseInt(location.substring(13, close));
+            return i >= 0 && i < entries.length && entries[i] != null ? i : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * HL7 writes some objects into texts by their Java identity ({@code ValueSet$ConceptSetFilterComponent@1b1f1d5f}):
+     * the number differs from run to run and means nothing to a reader, so it is left out.
+     */
+    static String withoutObjectIdentities(String message) {
+        return message.indexOf('@') < 0 ? message : OBJECT_IDENTITY.matcher(message).replaceAll("$1");
     }
 
     Finding map(ResourceView view, SingleValidationMessage m, boolean lineKnown) {
-        String message = m.getMessage() == null ? "" : m.getMessage();
+        String message = m.getMessage() == null ? "" : withoutObjectIdentities(m.getMessage());
         String messageId = m.getMessageId();
         Severity severity = switch (m.getSeverity() == null ? ResultSeverityEnum.ERROR : m.getSeverity()) {
             case FATAL, ERROR -> Severity.ERROR;
@@ -252,13 +371,17 @@ final class ResourceProcessor {
         } else if (messageId != null && !messageId.isBlank()) {
             checkId = "FHIR-" + messageId;
         } else {
-            checkId = "FHIR-" + Integer.toHexString(message.replaceAll("'[^']*'|\"[^\"]*\"|\\d+", "_").hashCode());
+            // HL7's parsers write keyed texts without their id: recover it from the text
+            String key = HapiMessages.keyFor(null, message);
+            if (key != null) {
+                textId = key;
+                checkId = "FHIR-" + HapiMessages.idOf(key);
+            } else {
+                checkId = "FHIR-" + Integer.toHexString(message.replaceAll("'[^']*'|\"[^\"]*\"|\\d+", "_").hashCode());
+            }
         }
         Dimension dimension = terminology(messageId, message, checkId) ? Dimension.TERMINOLOGY : Dimension.STRUCTURE;
         String location = m.getLocationString();
-        if (location != null && !view.prefix().isEmpty() && !location.startsWith("Bundle")) {
-            location = view.prefix() + location;
-        }
         long line = view.line();
         int column = 0;
         if (lineKnown && m.getLocationLine() != null && m.getLocationLine() > 0) {
@@ -296,21 +419,15 @@ final class ResourceProcessor {
                     "Malformed XML or not a FHIR resource: " + e.getMessage()));
             return;
         }
-        String asJson = ctx.newJsonParser().encodeResourceToString(parsed);
-        if (parsed instanceof org.hl7.fhir.r4.model.Bundle) {
-            // entries are validated one by one, as JSON, against the standard
-            Unit jsonUnit = new Unit(unit.source(), unit.line(), asJson);
-            process(jsonUnit, out, rules);
-            return;
-        }
         ObjectNode node;
         try {
-            node = (ObjectNode) json.readTree(asJson);
+            // the rules read JSON; HL7 validates the XML exactly as sent
+            node = (ObjectNode) json.readTree(ctx.newJsonParser().encodeResourceToString(parsed));
         } catch (JsonProcessingException e) {
             inputError(unit, out, InputReader.MALFORMED, Text.of("XML 无法转换", "XML could not be converted"));
             return;
         }
-        validateResource(unit, node, text, -1, "", null, out, rules);
+        validate(unit, node, text, out, rules);
     }
 
     private static void inputError(Unit unit, RunCollector out, String checkId, Text message) {

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.context.IWorkerContext;
@@ -19,6 +20,7 @@ import org.hl7.fhir.r5.elementmodel.ParserBase;
 import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
 import org.hl7.fhir.r5.elementmodel.XmlParser;
 import org.hl7.fhir.r5.model.StructureDefinition;
+import org.hl7.fhir.r5.utils.validation.BundleValidationRule;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
 import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
@@ -55,8 +57,12 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
 
     private final ThreadLocal<Reusable> perThread = ThreadLocal.withInitial(() -> new Reusable(build(), provideWorkerContext()));
 
-    ReusingInstanceValidator(IValidationSupport support) {
+    /** Entries of these types in a Bundle are also checked against the profile given (type → canonical URL). */
+    private final Map<String, String> entryProfiles;
+
+    ReusingInstanceValidator(IValidationSupport support, Map<String, String> entryProfiles) {
         super(support);
+        this.entryProfiles = Map.copyOf(entryProfiles);
         // one worker context for the life of the engine, remembering definition look-ups
         setWrappedWorkerContext(support, new CachingWorkerContext(support));
         setErrorForUnknownProfiles(true);
@@ -85,6 +91,9 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         v.setNoBindingMsgSuppressed(isNoBindingMsgSuppressed());
         v.setAllowExamples(isAllowExamples());
         v.setAllowXsiLocation(true);
+        // HL7's own way to check a Bundle's entries against profiles (the validator's "-bundle" option)
+        entryProfiles.forEach((type, url) ->
+                v.getBundleValidationRules().add(new BundleValidationRule().setRule(type).setProfile(url)));
         return v;
     }
 

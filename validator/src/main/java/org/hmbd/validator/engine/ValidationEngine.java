@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -37,9 +38,16 @@ public final class ValidationEngine {
         this.content = content;
         this.limits = limits;
         ValidationSupportChain chain = ValidationSupportFactory.create(R4, content);
-        FhirInstanceValidator instanceValidator = new ReusingInstanceValidator(chain);
+        FhirInstanceValidator instanceValidator = new ReusingInstanceValidator(chain, entryProfiles(content));
         FhirValidator validator = R4.newValidator().registerValidatorModule(instanceValidator);
         this.processor = new ResourceProcessor(R4, validator, chain, content, limits);
+    }
+
+    /** The standard's profiles by type, applied to Bundle entries (a Bundle profile applies to the Bundle). */
+    static java.util.Map<String, String> entryProfiles(StandardContent content) {
+        java.util.Map<String, String> profiles = new java.util.TreeMap<>(content.manifest().profiles());
+        profiles.remove("Bundle");
+        return profiles;
     }
 
     public static ValidationEngine create(StandardContent content, Limits limits) {
@@ -79,7 +87,7 @@ public final class ValidationEngine {
      * @param threads validator threads (the reader is one more)
      */
     public Report run(List<String> inputs, InputStream stdin, int threads, Progress progress) {
-        return run(reader -> reader.read(inputs, stdin), threads, progress);
+        return run(reader -> reader.read(inputs, stdin), threads, progress, List.of());
     }
 
     /** An input given as a stream, read as a file of that name (".zip", ".ndjson" and the like count). */
@@ -96,36 +104,26 @@ public final class ValidationEngine {
 
     /** Validates inputs given as named streams, e.g. stored submissions decrypted while read. */
     public Report run(List<Source> sources, int threads, Progress progress) {
-        return run(reader -> reader.read(sources), threads, progress);
+        return run(reader -> reader.read(sources), threads, progress, List.of());
     }
 
-    private Report run(Consumer<InputReader> reading, int threads, Progress progress) {
+    /** A run with rules of the caller's beside the standard's (tests: rules that fail on purpose). */
+    Report run(List<String> inputs, int threads, List<Rule> extraRules) {
+        return run(reader -> reader.read(inputs, null), threads, null, extraRules);
+    }
+
+    private Report run(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules) {
         long start = System.nanoTime();
         RunCollector collector = new RunCollector(content.manifest(), limits.maxFindingsKept());
-        List<Rule> rules = Rules.forRun(content);
+        List<Rule> rules = new ArrayList<>(Rules.forRun(content));
+        rules.addAll(extraRules);
         // units travel in batches: one hand-off per batch, not per resource
         BlockingQueue<List<Unit>> queue = new ArrayBlockingQueue<>(Math.max(4, threads * 4));
-        List<Unit> poison = List.of();
-        List<Thread> workers = new ArrayList<>();
+        AtomicBoolean readingDone = new AtomicBoolean();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, threads); i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    while (true) {
-                        List<Unit> batch = queue.take();
-                        if (batch == poison) {
-                            return;
-                        }
-                        for (Unit u : batch) {
-                            processor.process(u, collector, rules);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "hmbd-validate-" + i);
+            Thread t = new Thread(() -> work(queue, readingDone, failures, collector, rules), "hmbd-validate-" + i);
             t.setDaemon(true);
             t.start();
             workers.add(t);
@@ -136,18 +134,15 @@ public final class ValidationEngine {
             reading.accept(new InputReader(limits, batcher, collector));
             batcher.flush();
         } finally {
-            for (int i = 0; i < workers.size(); i++) {
-                try {
-                    queue.put(poison);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            // workers drain the queue and stop; none waits on a queue nobody fills, nobody waits on a dead worker
+            readingDone.set(true);
             for (Thread t : workers) {
                 try {
                     t.join();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    failures.add(e);
+                    break;
                 }
             }
             if (ticker != null) {
@@ -155,11 +150,11 @@ public final class ValidationEngine {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("validation worker failed", failures.get(0));
+            throw new ValidationRunException(failures.get(0));
         }
         List<FillRate> completeness = new ArrayList<>();
         for (Rule r : rules) {
-            r.finish(collector);
+            finish(r, collector);
             if (r instanceof CompletenessRule c) {
                 completeness.addAll(c.fillRates());
             }
@@ -172,6 +167,56 @@ public final class ValidationEngine {
         return collector.report(new Report.Engine("hmbd-validate", VERSION, ca.uhn.fhir.util.VersionUtil.getVersion()),
                 new Report.Standard(m.id(), m.version(), m.title(), m.standardCode(), content.origin(), m.notice()),
                 millis, completeness);
+    }
+
+    /**
+     * One validator thread: takes batches until reading is done and the queue is empty. A failure
+     * on one resource is a finding for it ({@link ResourceProcessor#process}); what escapes that
+     * (the virtual machine out of memory) stops this worker and, through {@code failures}, the run.
+     */
+    private void work(BlockingQueue<List<Unit>> queue, AtomicBoolean readingDone, List<Throwable> failures,
+                      RunCollector collector, List<Rule> rules) {
+        try {
+            while (failures.isEmpty()) {
+                List<Unit> batch = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    if (readingDone.get() && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                for (Unit u : batch) {
+                    processor.process(u, collector, rules);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(e);
+        } catch (Throwable e) {
+            failures.add(e);
+        }
+    }
+
+    /** A rule's checks across the whole submission; if the rule fails, that is a finding and the run goes on. */
+    private static void finish(Rule rule, RunCollector collector) {
+        try {
+            rule.finish(collector);
+        } catch (VirtualMachineError e) {
+            if (!(e instanceof StackOverflowError)) {
+                throw e;
+            }
+            ruleFailure(rule, collector);
+        } catch (Throwable e) {
+            ruleFailure(rule, collector);
+        }
+    }
+
+    private static void ruleFailure(Rule rule, RunCollector collector) {
+        collector.finding(new org.hmbd.validator.Finding(ResourceProcessor.FAILURE, org.hmbd.validator.Severity.ERROR,
+                org.hmbd.validator.Dimension.STRUCTURE, null, 0, 0, -1, null, null, null,
+                org.hmbd.validator.Text.of("规则 " + rule.id() + " 的汇总检查因内部错误未能完成",
+                        "The submission-wide check of rule " + rule.id() + " could not finish (internal error)"),
+                rule.id()));
     }
 
     /** Groups units into batches of up to 64 resources or 1 MB before handing them to the workers. */
@@ -202,12 +247,12 @@ public final class ValidationEngine {
             try {
                 while (!queue.offer(batch, 1, TimeUnit.SECONDS)) {
                     if (!failures.isEmpty()) {
-                        throw new IllegalStateException("validation worker failed", failures.get(0));
+                        throw new ValidationRunException(failures.get(0));
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+                throw new ValidationRunException(e);
             }
             batch = new ArrayList<>();
             bytes = 0;

@@ -26,6 +26,26 @@ public final class ValidationSupportFactory {
     private ValidationSupportFactory() {
     }
 
+    /**
+     * The base specification's definitions. A reference with an empty type segment ({@code Patient//x},
+     * {@code //}) makes HL7 ask for {@code http://hl7.org/fhir/StructureDefinition/} with nothing after it,
+     * on which HAPI 8.8.1 throws ({@code StringIndexOutOfBoundsException}) instead of answering "not found";
+     * answered as not found, HL7 reports the reference as invalid at its own location.
+     */
+    static final class BaseDefinitions extends DefaultProfileValidationSupport {
+        BaseDefinitions(FhirContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public org.hl7.fhir.instance.model.api.IBaseResource fetchStructureDefinition(String url) {
+            if (url == null || url.equals(URL_PREFIX_STRUCTURE_DEFINITION)) {
+                return null;
+            }
+            return super.fetchStructureDefinition(url);
+        }
+    }
+
     public static ValidationSupportChain create(FhirContext ctx, StandardContent content) {
         PrePopulatedValidationSupport own = new PrePopulatedValidationSupport(ctx);
         for (Resource r : content.resources()) {
@@ -41,7 +61,7 @@ public final class ValidationSupportFactory {
         unknown.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
         return new ValidationSupportChain(
                 own,
-                new DefaultProfileValidationSupport(ctx),
+                new BaseDefinitions(ctx),
                 new CommonCodeSystemsTerminologyService(ctx),
                 new InMemoryTerminologyServerValidationSupport(ctx),
                 new SnapshotGeneratingValidationSupport(ctx),

@@ -77,6 +77,22 @@ class BadInputTest {
         Report r = runWithValidNeighbour(gbk);
         assertThat(r.findings()).anyMatch(f -> f.checkId().equals("HMBD-INPUT-ENCODING") && f.severity() == Severity.ERROR);
 
+        // the first bad byte is named by line and column (characters), in a file and in an NDJSON line
+        Path gbkLines = dir.resolve("gbk-lines.json");
+        Files.write(gbkLines, "{\n  \"resourceType\": \"Basic\",\n  \"code\": {\"text\": \"é中文\"}\n}"
+                .getBytes(Charset.forName("GBK")));
+        Path gbkNd = dir.resolve("gbk.ndjson");
+        Files.write(gbkNd, (VALID + "\n" + "{\"resourceType\":\"Basic\",\"code\":{\"text\":\"中文\"}}\n")
+                .getBytes(Charset.forName("GBK")));
+        Report lines = baseEngine().run(List.of(gbkLines.toString(), gbkNd.toString()), null, 1, null);
+        assertThat(lines.findings()).filteredOn(f -> f.checkId().equals("HMBD-INPUT-ENCODING"))
+                .extracting(f -> Path.of(f.source()).getFileName() + ":" + f.line() + ":" + f.column())
+                .containsExactlyInAnyOrder("gbk-lines.json:3:21", "gbk.ndjson:2:41");
+        assertThat(lines.findings()).filteredOn(f -> f.checkId().equals("HMBD-INPUT-ENCODING")).allSatisfy(f -> {
+            assertThat(f.message().zh()).contains("第 " + f.line() + " 行第 " + f.column() + " 列");
+            assertThat(f.message().en()).contains("line " + f.line() + ", column " + f.column());
+        });
+
         Path utf16 = dir.resolve("utf16.json");
         Files.write(utf16, ("\uFEFF" + VALID).getBytes(StandardCharsets.UTF_16BE));
         Report r16 = baseEngine().run(List.of(utf16.toString()), null, 1, null);
@@ -164,6 +180,45 @@ class BadInputTest {
     }
 
     @Test
+    void xmlInAFileNamedJsonIsValidatedAsXmlWithAWarning() throws IOException {
+        Path xml = dir.resolve("patient.json");
+        Files.writeString(xml, "<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"x\"/><gender value=\"nonsense\"/>"
+                + "</Patient>");
+        Report r = baseEngine().run(List.of(xml.toString()), null, 1, null);
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.checkId()).isEqualTo("HMBD-INPUT-FORMAT-MISMATCH");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message().zh()).contains("XML");
+        });
+        // validated as XML: HL7 reads the bad code with its XML line and column
+        assertThat(r.findings()).anyMatch(f -> f.checkId().startsWith("FHIR-") && f.severity() == Severity.ERROR
+                && "Patient.gender".equals(f.location()) && f.line() == 1 && f.column() > 1);
+        assertThat(r.summary().resources()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Patient//x y!|FHIR-REFERENCE_REF_INVALID_REF",
+            "Patient/a b, c; d!|FHIR-REFERENCE_REF_INVALID_REF",
+            "//|HMBD-INPUT-REFERENCE",
+            "/|HMBD-INPUT-REFERENCE"})
+    void malformedReferencesAreLocatedAtTheReferenceElement(String reference, String checkId) throws IOException {
+        Path f = dir.resolve("ref.ndjson");
+        Files.writeString(f, VALID + "\n{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\","
+                + "\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"" + reference + "\"}}\n");
+        Report r = baseEngine().run(List.of(f.toString()), null, 1, null);
+        assertThat(r.findings()).anySatisfy(x -> {
+            assertThat(x.checkId()).isEqualTo(checkId);
+            assertThat(x.location()).isEqualTo("Observation.subject");
+            assertThat(x.line()).isEqualTo(2);
+            assertThat(x.message().en()).contains(reference);
+            assertThat(x.message().zh()).contains(reference);
+        });
+        assertThat(r.summary().resources()).isEqualTo(2);
+        assertThat(r.findings()).noneMatch(x -> x.message().en().contains("Exception"));
+    }
+
+    @Test
     void validatesXmlResourcesAndBundleEntriesWithTheirLocation() throws IOException {
         Path xml = dir.resolve("p.xml");
         Files.writeString(xml, "<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"x\"/><gender value=\"nonsense\"/></Patient>");
@@ -171,9 +226,11 @@ class BadInputTest {
         Files.writeString(bundle, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":" + VALID
                 + "},{\"resource\":{\"resourceType\":\"Patient\",\"gender\":\"nonsense\"}}]}");
         Report r = baseEngine().run(List.of(xml.toString(), bundle.toString()), null, 2, null);
-        assertThat(r.summary().resources()).isEqualTo(3);
+        // the XML Patient, the Bundle (validated whole) and its two entries
+        assertThat(r.summary().resources()).isEqualTo(4);
         assertThat(r.findings()).anyMatch(f -> f.source().endsWith("p.xml") && f.severity() == Severity.ERROR);
         assertThat(r.findings()).anyMatch(f -> f.entry() == 1 && f.location() != null
-                && f.location().startsWith("Bundle.entry[1].resource.Patient") && f.severity() == Severity.ERROR);
+                && f.location().startsWith("Bundle.entry[1].resource") && f.severity() == Severity.ERROR
+                && "Patient".equals(f.resourceType()));
     }
 }

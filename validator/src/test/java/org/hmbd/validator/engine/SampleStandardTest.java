@@ -43,7 +43,8 @@ class SampleStandardTest {
     void validExamplesPassWithTheHighestLevel() {
         Report r = Samples.engine().run(List.of(Samples.example("valid").toString()), null, 2, null);
         assertThat(r.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
-        assertThat(r.summary().resources()).isEqualTo(15);
+        // 11 resources on their own, and a Bundle validated whole with its 4 entries
+        assertThat(r.summary().resources()).isEqualTo(16);
         assertThat(r.scores().passed()).isTrue();
         assertThat(r.scores().overall()).isEqualTo(100.0);
         assertThat(r.scores().level().code()).isEqualTo("L3");

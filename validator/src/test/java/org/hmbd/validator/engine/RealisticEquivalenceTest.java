@@ -1,0 +1,203 @@
+package org.hmbd.validator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
+import org.hmbd.validator.Finding;
+import org.hmbd.validator.Severity;
+import org.hmbd.validator.content.Manifest;
+import org.hmbd.validator.content.StandardContent;
+import org.hmbd.validator.report.Report;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On realistic third-party data, per resource: every finding the engine derives from HAPI equals
+ * what stock HAPI reports for the same resource on the same chain (severity, line, location,
+ * message), nothing more and nothing less, except the deliberate differences of docs/validator.md:
+ * <ol>
+ * <li>a declared profile that is not loaded is reported once as {@code HMBD-NOT-CHECKED-PROFILE}
+ * (a warning) instead of HAPI's "profile not found" error;</li>
+ * <li>checks the standard's manifest suppresses (with a reason) are counted, not listed;</li>
+ * <li>a message HAPI repeats word for word at the same place is reported once;</li>
+ * <li>Java object identities HL7 writes into a few texts ({@code …ConceptSetFilterComponent@1b1f1d5f}) are
+ * left out: they differ between runs.</li>
+ * </ol>
+ * Resources are validated as stock HAPI's {@code validateWithResult} does, with the standard's
+ * profile for their type; Bundles whole, and against a standard with HL7's Bundle rules checking
+ * each entry against the profile for its type ({@link StockWithBundleRules}).
+ */
+class RealisticEquivalenceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void onBaseR4TheEngineReportsWhatStockHapiReportsPerResource() {
+        Result r = compare(StandardContent.base());
+        assertThat(r.differences).as(r.describe()).isEmpty();
+        // valid third-party data must score as valid: no error comes from the engine's own handling
+        assertThat(r.report.summary().errors()).as(r.describe()).isEqualTo(r.stockErrors);
+        assertThat(r.report.summary().errors()).isZero();
+    }
+
+    @Test
+    void againstTheSampleStandardTheEngineReportsWhatStockHapiReportsPerResource() {
+        Result r = compare(StandardContent.load(ValidationEngine.fhirContext(), Samples.FOLDER));
+        assertThat(r.differences).as(r.describe()).isEmpty();
+        // the data is not Chinese: the sample profiles find real errors, the same ones as stock HAPI
+        assertThat(r.stockErrors).isPositive();
+    }
+
+    private static final class Result {
+        final Map<String, String> differences = new TreeMap<>();
+        Report report;
+        long stockErrors;
+        int items;
+
+        String describe() {
+            StringBuilder sb = new StringBuilder(items + " items; " + differences.size() + " differences");
+            differences.entrySet().stream().limit(40).forEach(e -> sb.append('\n').append(e.getKey()).append(' ')
+                    .append(e.getValue()));
+            return sb.toString();
+        }
+    }
+
+    private Result compare(StandardContent content) {
+        FhirContext ctx = ValidationEngine.fhirContext();
+        ValidationSupportChain chain = ValidationSupportFactory.create(ctx, content);
+        FhirInstanceValidator module = new FhirInstanceValidator(chain);
+        module.setErrorForUnknownProfiles(true);
+        FhirValidator stock = ctx.newValidator().registerValidatorModule(module);
+        Map<String, String> entryProfiles = ValidationEngine.entryProfiles(content);
+        FhirValidator withRules = ctx.newValidator()
+                .registerValidatorModule(new StockWithBundleRules(chain, entryProfiles));
+        Set<String> suppressedInvariants = new HashSet<>();
+        for (Manifest.Suppression s : content.manifest().suppressions()) {
+            if (s.checkId().startsWith("FHIR-INV-")) {
+                suppressedInvariants.add(" " + s.checkId().substring("FHIR-INV-".length()) + ": ");
+            }
+        }
+
+        List<Path> files = RealisticCorpus.files(work);
+        List<RealisticCorpus.Item> items = RealisticCorpus.items(files);
+        Result result = new Result();
+        result.items = items.size();
+        Map<String, Set<String>> expected = new TreeMap<>();
+        long foreignDeclarations = 0;
+        for (RealisticCorpus.Item item : items) {
+            JsonNode node = read(item.text());
+            String type = node.path("resourceType").asText();
+            Set<String> foreign = new HashSet<>();
+            foreignDeclarations += foreign(node, chain, foreign);
+            for (JsonNode e : node.path("entry")) {
+                foreignDeclarations += foreign(e.path("resource"), chain, foreign);
+            }
+            ValidationOptions options = new ValidationOptions();
+            String profile = content.manifest().profiles().get(type);
+            if (profile != null) {
+                options.addProfile(profile);
+            }
+            FhirValidator v = "Bundle".equals(type) && !entryProfiles.isEmpty() ? withRules : stock;
+            Set<String> keys = expected.computeIfAbsent(item.file().toString(), k -> new TreeSet<>());
+            for (SingleValidationMessage m : v.validateWithResult(item.text(), options).getMessages()) {
+                if (aboutForeignProfile(m, foreign)
+                        || suppressedInvariants.stream().anyMatch(k -> m.getMessage().contains(k))) {
+                    continue;
+                }
+                long line = m.getLocationLine() != null && m.getLocationLine() > 0
+                        ? item.line() + m.getLocationLine() - 1 : item.line();
+                Severity severity = severityOf(m.getSeverity());
+                if (severity == Severity.ERROR) {
+                    result.stockErrors++;
+                }
+                keys.add(line + " " + severity + " " + m.getLocationString() + " "
+                        + ResourceProcessor.withoutObjectIdentities(m.getMessage()));
+            }
+        }
+
+        ValidationEngine engine = ValidationEngine.create(content, new Limits(20 << 20, 100, Integer.MAX_VALUE, 1000));
+        Report report = engine.run(files.stream().map(Path::toString).toList(), null, 2, null);
+        result.report = report;
+        Map<String, List<String>> actual = new TreeMap<>();
+        long notChecked = 0;
+        for (Finding f : report.findings()) {
+            if (f.checkId().equals(RunCollector.NOT_CHECKED_PROFILE)) {
+                notChecked++;
+            }
+            if (f.checkId().startsWith("FHIR-") || f.checkId().equals(RunCollector.NOT_CHECKED_CODESYSTEM)) {
+                actual.computeIfAbsent(f.source(), k -> new ArrayList<>())
+                        .add(f.line() + " " + f.severity() + " " + f.location() + " " + f.message().en());
+            }
+        }
+        assertThat(report.findingsTruncated()).isFalse();
+        assertThat(notChecked).as("one not-checked warning per declared foreign profile").isEqualTo(foreignDeclarations);
+        assertThat(foreignDeclarations).as("the corpus declares US Core profiles").isPositive();
+        for (String source : expected.keySet()) {
+            List<String> got = actual.getOrDefault(source, List.of());
+            assertThat(new HashSet<>(got)).as("nothing reported twice in " + source).hasSize(got.size());
+            Set<String> missing = new TreeSet<>(expected.get(source));
+            missing.removeAll(got);
+            Set<String> extra = new TreeSet<>(got);
+            extra.removeAll(expected.get(source));
+            String name = Path.of(source).getFileName().toString();
+            missing.forEach(k -> result.differences.put(name + " missing: " + k, ""));
+            extra.forEach(k -> result.differences.put(name + " extra: " + k, ""));
+        }
+        return result;
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int foreign(JsonNode resource, ValidationSupportChain chain, Set<String> into) {
+        int n = 0;
+        for (JsonNode p : resource.path("meta").path("profile")) {
+            if (chain.fetchStructureDefinition(p.asText()) == null) {
+                into.add(p.asText());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean aboutForeignProfile(SingleValidationMessage m, Set<String> foreign) {
+        String id = m.getMessageId();
+        return (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
+                || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id))
+                && foreign.stream().anyMatch(u -> m.getMessage().contains("'" + u + "'")
+                || m.getMessage().endsWith("url=" + u));
+    }
+
+    static Severity severityOf(ResultSeverityEnum s) {
+        return switch (s) {
+            case FATAL, ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            case INFORMATION -> Severity.INFORMATION;
+        };
+    }
+}
