@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hmbd.validator.engine.ValidationEngine;
+import org.hmbd.validator.engine.ValidationRunException;
 import org.hmbd.validator.report.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,8 @@ class RunWorkers implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the worker thread outlives any failure: a run it held is taken up again when its lease expires
                 if (!running) {
                     return;
                 }
@@ -235,8 +237,13 @@ class RunWorkers implements SmartLifecycle {
                 log.info("run {} interrupted by shutdown; it will be taken up again", c.runId());
                 return;
             }
+            // the operator's log has the cause; the run's record says what happened, in both languages, no internals
             log.error("run {} failed: {}", c.runId(), e.toString());
-            String failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            org.hmbd.validator.Text text = e instanceof ValidationRunException v ? v.text() : org.hmbd.validator.Text.of(
+                    "运行因服务器内部故障中止，未生成报告；请重新运行或联系运维人员",
+                    "The run stopped because of an internal server fault and produced no report; run it again "
+                            + "or contact the operators");
+            String failure = text.zh() + " / " + text.en();
             tx.executeWithoutResult(s -> {
                 if (ownsLease(c.runId())) {
                     finish(c.runId(), RunStatus.RUNNING, RunStatus.FAILED,

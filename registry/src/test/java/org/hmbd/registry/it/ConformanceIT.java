@@ -42,7 +42,8 @@ class ConformanceIT extends ConformanceSupport {
         assertThat(run.getDouble("result.score")).isEqualTo(100.0);
         assertThat(run.getString("result.levelCode")).isEqualTo("L3");
         assertThat(run.getBoolean("result.passed")).isTrue();
-        assertThat(run.getLong("result.resources")).isEqualTo(15);
+        // 11 resources on their own, and a Bundle validated whole with its 4 entries
+        assertThat(run.getLong("result.resources")).isEqualTo(16);
         assertThat(run.getInt("progress.percent")).isEqualTo(100);
         assertThat(run.getDouble("result.scores.dimensions.STRUCTURE.score")).isEqualTo(100.0);
         String certificate = run.getString("certificateNumber");
@@ -366,8 +367,54 @@ class ConformanceIT extends ConformanceSupport {
                 assertThat(run.getLong("result.errors")).isPositive();
             } else {
                 assertThat(run.getDouble("result.score")).isEqualTo(100.0);
-                assertThat(run.getLong("result.resources")).isEqualTo(15);
+                assertThat(run.getLong("result.resources")).isEqualTo(16);
             }
         }
+    }
+
+    @Test
+    void realWorldDataThatBreaksHapiNeitherHangsItsRunNorHoldsUpOtherInstitutions() throws Exception {
+        long edition = sampleEdition();
+        Member first = member(organization("INSTITUTION", "350131"), "SUBMITTER");
+        Member second = member(organization("INSTITUTION", "350132"), "SUBMITTER");
+        // third-party generated patients (a Synthea transaction Bundle) and, in the middle of valid
+        // NDJSON, a reference on which HL7's validator itself throws
+        byte[] bundle;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("..", "validator", "src", "test",
+                "resources", "corpus", "synthea", "bundle-1.json.gz")))) {
+            bundle = in.readAllBytes();
+        }
+        String valid = Files.readString(SAMPLE.resolve("examples/valid/patients.ndjson")).strip();
+        String broken = "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"subject\":{\"reference\":\"//\"}}";
+        byte[] ndjson = (valid + "\n" + broken + "\n" + valid + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("synthea-patient.json"));
+            zip.write(bundle);
+            zip.putNextEntry(new java.util.zip.ZipEntry("mixed.ndjson"));
+            zip.write(ndjson);
+        }
+        long runId = submit(first.api(), edition, "real.zip", zipped.toByteArray(), "application/zip").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        long other = submit(second.api(), edition, "valid.zip", zip("valid"), "application/zip").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+
+        JsonPath run = awaitFinished(first.api(), runId);
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getLong("result.resources")).isEqualTo(1 + 24 + 9);
+        first.api().get("/api/v1/conformance/runs/{id}/findings?checkId=HMBD-INPUT-REFERENCE", runId).then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].location", equalTo("Observation.subject"))
+                .body("items[0].messageZh", equalTo("引用“//”不是有效的引用"));
+        // the foreign US Core profiles are reported as not checked, never as errors of the data
+        List<String> errorChecks = first.api().get("/api/v1/conformance/runs/{id}/checks", runId).then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.severity == 'ERROR' }.checkId");
+        assertThat(errorChecks).doesNotContain("FHIR-Validation_VAL_Profile_Unknown", "FHIR-Object_must_have_some_content");
+        assertThat(first.api().get("/api/v1/conformance/runs/{id}/checks", runId).then().extract().jsonPath()
+                .getList("checkId", String.class)).contains("HMBD-NOT-CHECKED-PROFILE");
+
+        JsonPath otherRun = awaitFinished(second.api(), other);
+        assertThat(otherRun.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(otherRun.getDouble("result.score")).isEqualTo(100.0);
     }
 }
