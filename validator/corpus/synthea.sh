@@ -6,10 +6,11 @@
 #
 # OUT/bundles/fhir/*.json   one transaction Bundle per patient (seed 20261201)
 # OUT/bulk/fhir/*.ndjson    one NDJSON file per resource type (seed 20261202, 1.5 x PATIENTS)
+# OUT/bulk-mixed.ndjson     the same resources, every type interleaved (the benchmark's realistic corpus)
 #
 # Use it with:  mvn -pl validator test -Dtest='RealisticEquivalenceTest,ChineseTextsTest' \
 #                   -DargLine="-Xmx6g -Dhmbd.realistic.corpus=OUT"
-#               validator/benchmark.sh 0 with CORPUS=OUT (docs/benchmarks.md)
+#               CORPUS=OUT/bulk-mixed.ndjson validator/benchmark.sh 5000   (docs/benchmarks.md)
 # The slice in validator/src/test/resources/corpus/synthea was cut from such a run (its README).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,5 +40,7 @@ java -Xmx4g -cp 'lib/*' App -s 20261201 -cs 20261201 -p "$patients" "${common[@]
      --exporter.baseDirectory="$out/bundles/" > "$out/synthea-bundles.log"
 java -Xmx4g -cp 'lib/*' App -s 20261202 -cs 20261202 -p $((patients * 3 / 2)) "${common[@]}" \
      --exporter.fhir.bulk_data=true --exporter.baseDirectory="$out/bulk/" > "$out/synthea-bulk.log"
-echo "bundles: $(ls "$out/bundles/fhir" | wc -l) files; bulk: $(cat "$out"/bulk/fhir/*.ndjson | wc -l) resources"
+# one NDJSON of every type interleaved (line by line, round robin), for the benchmark
+paste -d '\n' "$out"/bulk/fhir/*.ndjson | grep -v '^$' > "$out/bulk-mixed.ndjson"
+echo "bundles: $(ls "$out/bundles/fhir" | wc -l) files; bulk: $(wc -l < "$out/bulk-mixed.ndjson") resources"
 echo "corpus in $out"

@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.content.Manifest;
@@ -108,10 +107,7 @@ class RealisticEquivalenceTest {
             JsonNode node = read(item.text());
             String type = node.path("resourceType").asText();
             Set<String> foreign = new HashSet<>();
-            foreignDeclarations += foreign(node, chain, foreign);
-            for (JsonNode e : node.path("entry")) {
-                foreignDeclarations += foreign(e.path("resource"), chain, foreign);
-            }
+            foreignDeclarations += StockComparison.foreignProfilesWithEntries(node, chain, foreign);
             ValidationOptions options = new ValidationOptions();
             String profile = content.manifest().profiles().get(type);
             if (profile != null) {
@@ -120,7 +116,7 @@ class RealisticEquivalenceTest {
             FhirValidator v = "Bundle".equals(type) && !entryProfiles.isEmpty() ? withRules : stock;
             Set<String> keys = expected.computeIfAbsent(item.file().toString(), k -> new TreeSet<>());
             for (SingleValidationMessage m : v.validateWithResult(item.text(), options).getMessages()) {
-                if (aboutForeignProfile(m, foreign)
+                if (StockComparison.aboutForeignProfile(m, foreign)
                         || suppressedInvariants.stream().anyMatch(k -> m.getMessage().contains(k))) {
                     continue;
                 }
@@ -130,8 +126,7 @@ class RealisticEquivalenceTest {
                 if (severity == Severity.ERROR) {
                     result.stockErrors++;
                 }
-                keys.add(line + " " + severity + " " + m.getLocationString() + " "
-                        + ResourceProcessor.withoutObjectIdentities(m.getMessage()));
+                keys.add(line + " " + severity + " " + m.getLocationString() + " " + StockComparison.text(m));
             }
         }
 
@@ -172,25 +167,6 @@ class RealisticEquivalenceTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int foreign(JsonNode resource, ValidationSupportChain chain, Set<String> into) {
-        int n = 0;
-        for (JsonNode p : resource.path("meta").path("profile")) {
-            if (chain.fetchStructureDefinition(p.asText()) == null) {
-                into.add(p.asText());
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean aboutForeignProfile(SingleValidationMessage m, Set<String> foreign) {
-        String id = m.getMessageId();
-        return (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
-                || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id))
-                && foreign.stream().anyMatch(u -> m.getMessage().contains("'" + u + "'")
-                || m.getMessage().endsWith("url=" + u));
     }
 
     static Severity severityOf(ResultSeverityEnum s) {
