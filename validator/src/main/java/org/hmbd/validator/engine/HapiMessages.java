@@ -54,6 +54,9 @@ final class HapiMessages {
     record Unkeyed(String prefix, String en, String zh) {
     }
 
+    /** The base specification's invariant texts (English as HL7 writes them → Chinese). */
+    private static final Map<String, String> INVARIANTS = invariants();
+
     /** The unkeyed texts, longest English pattern first. */
     private static final List<Unkeyed> UNKEYED = unkeyed();
 
@@ -70,6 +73,26 @@ final class HapiMessages {
             throw new IllegalStateException("cannot read the message catalog " + resource, e);
         }
         return p;
+    }
+
+    private static Map<String, String> invariants() {
+        Properties p = load("/org/hmbd/validator/hl7-invariants_zh.properties");
+        Map<String, String> texts = new HashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.endsWith(".en")) {
+                String zh = p.getProperty(k.substring(0, k.length() - ".en".length()) + ".zh");
+                if (zh == null) {
+                    throw new IllegalStateException("no Chinese text for " + k);
+                }
+                texts.put(p.getProperty(k), zh);
+            }
+        }
+        return Map.copyOf(texts);
+    }
+
+    /** The base specification's invariant texts with their Chinese, for tests. */
+    static Map<String, String> invariantTexts() {
+        return INVARIANTS;
     }
 
     private static List<Unkeyed> unkeyed() {
@@ -211,6 +234,9 @@ final class HapiMessages {
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof String text && !text.isEmpty()) {
                 String inner = unkeyed(text);
+                if (inner == null) {
+                    inner = INVARIANTS.get(text);
+                }
                 args[i] = inner != null ? inner : text;
             }
         }

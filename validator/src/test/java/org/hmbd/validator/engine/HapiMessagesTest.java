@@ -26,6 +26,40 @@ class HapiMessagesTest {
     }
 
     @Test
+    void everyInvariantOfTheBaseSpecificationHasItsChineseText() {
+        Set<String> missing = new TreeSet<>();
+        var base = new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(ValidationEngine.fhirContext());
+        for (Object o : base.fetchAllStructureDefinitions()) {
+            var sd = (org.hl7.fhir.r4.model.StructureDefinition) o;
+            sd.getSnapshot().getElement().forEach(e -> e.getConstraint().forEach(c -> {
+                if (!HapiMessages.invariantTexts().containsKey(c.getHuman())) {
+                    missing.add(c.getKey() + ": " + c.getHuman());
+                }
+            }));
+        }
+        assertThat(missing).isEmpty();
+        assertThat(HapiMessages.invariantTexts()).hasSizeGreaterThan(200)
+                .allSatisfy((en, zh) -> assertThat(zh).isNotBlank().isNotEqualTo(en));
+        // inside HL7's frame, with the best-practice note HL7 appends
+        assertThat(HapiMessages.translate("INV_FAILED_SOURCE", "Constraint failed: dom-6: 'A resource should have "
+                + "narrative for robust management' (defined in http://hl7.org/fhir/StructureDefinition/DomainResource) "
+                + "(Best Practice Recommendation)").zh())
+                .isEqualTo("约束不满足：dom-6：“资源应有叙述文本，以便稳健管理”（定义于 "
+                        + "http://hl7.org/fhir/StructureDefinition/DomainResource）（最佳实践建议）");
+    }
+
+    @Test
+    void textsHl7WritesWithoutTheirIdOrUnderAnotherIdGetTheirChineseAndTheirId() {
+        assertThat(HapiMessages.keyFor(null, "Object must have some content")).isEqualTo("Object_must_have_some_content");
+        assertThat(HapiMessages.translate(null, "Unrecognized property 'unknownElement'").zh())
+                .doesNotContain("暂无").contains("unknownElement");
+        String slice = "This element does not match any known slice defined in the profile http://x.org/p|1 (this may "
+                + "not be a problem, but you should check that it's not intended to match a slice)";
+        assertThat(HapiMessages.translate("Details_for__matching_against_Profile_", slice).zh())
+                .isEqualTo("此元素不符合任何已知切片 （配置文件 http://x.org/p|1 中定义）（这不一定是问题，但请确认它是否本应符合某个切片）");
+    }
+
+    @Test
     void everyHapiMessageHasAFullChineseTranslation() {
         Set<String> ids = HapiMessages.hapiMessageIds();
         assertThat(ids).hasSizeGreaterThan(1400);
