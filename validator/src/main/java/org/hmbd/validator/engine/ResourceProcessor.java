@@ -195,8 +195,11 @@ final class ResourceProcessor {
             options.addProfile(profile);
         }
         hapi(top, entries, hapiText, options, unit.line() > 0, foreign, out);
+        boolean bundle = "Bundle".equals(top.resourceType());
         for (Rule rule : rules) {
-            rule.check(top, out);
+            if (!bundle) {
+                rule.check(top, out); // a Bundle's rules are its entries' (a rule walking the Bundle would see them twice)
+            }
             for (ResourceView entry : entries) {
                 if (entry != null) {
                     rule.check(entry, out);

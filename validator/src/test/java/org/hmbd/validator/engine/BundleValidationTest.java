@@ -124,7 +124,7 @@ class BundleValidationTest {
     @Test
     void everyEntryIsCheckedAgainstTheStandardsProfileForItsTypeOnce() throws IOException {
         // a Patient without a resident identity number breaks the sample's hmbd-pat-1, in or out of a Bundle
-        String patient = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"male\",\"birthDate\":\"1980-01-01\"}";
+        String patient = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"male\",\"birthDate\":\"2999-01-01\"}";
         Report alone = run(Samples.engine(), 10, patient);
         assertThat(alone.findings()).anyMatch(f -> f.checkId().equals("FHIR-INV-hmbd-pat-1"));
         String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"fullUrl\":"
@@ -137,6 +137,9 @@ class BundleValidationTest {
                     assertThat(f.resourceId()).isEqualTo("p1");
                     assertThat(f.location()).startsWith("Bundle.entry[0].resource");
                 });
+        // the standard's rules see the entry once (a birth date in the future)
+        assertThat(r.findings()).filteredOn(f -> f.checkId().equals("HMBD-DATE-FUTURE")).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo("Bundle.entry[0].resource.Patient.birthDate"));
         List<String> keys = r.findings().stream().map(f -> f.checkId() + " " + f.location() + " " + f.message().en())
                 .toList();
         assertThat(new TreeSet<>(keys)).as("nothing twice").hasSize(keys.size());
