@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hmbd.validator.Dimension;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.Text;
-import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.rules.ResourceView;
 import org.hmbd.validator.rules.Rule;
@@ -257,15 +257,15 @@ final class ResourceProcessor {
         } catch (RuntimeException | StackOverflowError e) {
             // HL7 fails on a few malformed values (a reference that is only slashes): locate those, then
             // say that HAPI's checks of this resource could not finish; its rules still run
-            List<String[]> bad = new ArrayList<>();
+            List<BadReference> bad = new ArrayList<>();
             malformedReferences(top.json(), top.resourceType(), bad);
-            for (String[] b : bad) {
-                int entry = entryOf(b[0], entries);
+            for (BadReference b : bad) {
+                int entry = entryOf(b.location(), entries);
                 ResourceView at = entry < 0 ? top : entries[entry];
                 out.finding(new Finding(MALFORMED_REFERENCE, Severity.ERROR, Dimension.STRUCTURE, at.source(),
-                        at.line(), 0, at.entry(), b[0], at.resourceType(), at.id(),
-                        Text.of("引用“" + b[1] + "”不是有效的引用", "The reference '" + b[1] + "' is not a valid reference"),
-                        null));
+                        at.line(), 0, at.entry(), b.location(), at.resourceType(), at.id(),
+                        Text.of("引用“" + b.value() + "”不是有效的引用",
+                                "The reference '" + b.value() + "' is not a valid reference"), null));
             }
             out.finding(top.finding(FAILURE, Severity.ERROR, Dimension.STRUCTURE, null, bad.isEmpty() ? FAILURE_TEXT
                     : Text.of("因上述无效引用，HAPI 未能完成对此资源的其余检查",
@@ -305,8 +305,12 @@ final class ResourceProcessor {
                     + "/[A-Za-z0-9\\-.]{1,64}(/_history/[A-Za-z0-9\\-.]{1,64})?|[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}"
                     + "(/_history/[A-Za-z0-9\\-.]{1,64})?|[a-z][a-z0-9+.\\-]*:\\S+");
 
-    /** References (a {@code reference} string member) not in any of FHIR's forms, with the element's location. */
-    static void malformedReferences(JsonNode node, String path, List<String[]> into) {
+    /** A reference not in any of FHIR's forms, and the location of its Reference element. */
+    record BadReference(String location, String value) {
+    }
+
+    /** References (a {@code reference} string member) not in any of FHIR's forms. */
+    static void malformedReferences(JsonNode node, String path, List<BadReference> into) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 malformedReferences(node.get(i), path + "[" + i + "]", into);
@@ -314,7 +318,7 @@ final class ResourceProcessor {
         } else if (node.isObject()) {
             JsonNode ref = node.get("reference");
             if (ref != null && ref.isTextual() && !REFERENCE.matcher(ref.asText()).matches()) {
-                into.add(new String[] {path, ref.asText()});
+                into.add(new BadReference(path, ref.asText()));
             }
             for (var it = node.fields(); it.hasNext(); ) {
                 var e = it.next();
