@@ -11,7 +11,7 @@
 # Use it with:  mvn -pl validator test -Dtest='RealisticEquivalenceTest,ChineseTextsTest' \
 #                   -DargLine="-Xmx6g -Dhmbd.realistic.corpus=OUT"
 #               CORPUS=OUT/bulk-mixed.ndjson validator/benchmark.sh 5000   (docs/benchmarks.md)
-# The slice in validator/src/test/resources/corpus/synthea was cut from such a run (its README).
+# The slice in validator/src/test/resources/corpus/third-party was cut from such a run (its README).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/../target/realistic-corpus}

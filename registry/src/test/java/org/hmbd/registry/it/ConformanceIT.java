@@ -381,7 +381,7 @@ class ConformanceIT extends ConformanceSupport {
         // NDJSON, a reference on which HL7's validator itself throws
         byte[] bundle;
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("..", "validator", "src", "test",
-                "resources", "corpus", "synthea", "bundle-1.json.gz")))) {
+                "resources", "corpus", "third-party", "bundle-1.json.gz")))) {
             bundle = in.readAllBytes();
         }
         String valid = Files.readString(SAMPLE.resolve("examples/valid/patients.ndjson")).strip();

@@ -12,14 +12,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Realistic FHIR R4 data this project did not write: Synthea-generated patients (US Core profiles
- * in {@code meta.profile}, LOINC, SNOMED CT, RxNorm, CVX, narratives; transaction Bundles and Bulk
- * Data NDJSON). A slice ships in {@code src/test/resources/corpus/synthea} (see its README); the
- * whole corpus is made by {@code validator/corpus/synthea.sh} and used when the system property
- * {@code hmbd.realistic.corpus} names its folder.
+ * in {@code meta.profile}, LOINC, SNOMED CT, RxNorm, CVX; transaction Bundles and Bulk Data NDJSON)
+ * and HL7's published R4 examples. A slice ships in {@code src/test/resources/corpus/third-party}
+ * (see its README); the whole Synthea corpus is made by {@code validator/corpus/synthea.sh} and is
+ * used instead when the system property {@code hmbd.realistic.corpus} names a folder.
  */
 final class RealisticCorpus {
 
-    static final Path SLICE = Path.of("src", "test", "resources", "corpus", "synthea");
+    static final Path SLICE = Path.of("src", "test", "resources", "corpus", "third-party");
 
     private RealisticCorpus() {
     }

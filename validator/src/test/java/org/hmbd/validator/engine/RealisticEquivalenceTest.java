@@ -54,9 +54,11 @@ class RealisticEquivalenceTest {
     void onBaseR4TheEngineReportsWhatStockHapiReportsPerResource() {
         Result r = compare(StandardContent.base());
         assertThat(r.differences).as(r.describe()).isEmpty();
-        // valid third-party data must score as valid: no error comes from the engine's own handling
+        // no error comes from the engine's own handling
         assertThat(r.report.summary().errors()).as(r.describe()).isEqualTo(r.stockErrors);
-        assertThat(r.report.summary().errors()).isZero();
+        // Synthea's patients are valid R4: errors only in HL7's examples, which carry some of their own
+        assertThat(r.report.findings()).filteredOn(f -> f.severity() == Severity.ERROR)
+                .allMatch(f -> Path.of(f.source()).getFileName().toString().startsWith("hl7-r4-examples"));
     }
 
     @Test
