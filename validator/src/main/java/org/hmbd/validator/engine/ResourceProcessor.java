@@ -89,14 +89,20 @@ final class ResourceProcessor {
     void process(Unit unit, RunCollector out, List<Rule> rules) {
         try {
             processUnit(unit, out, rules);
-        } catch (VirtualMachineError e) {
-            if (!(e instanceof StackOverflowError)) {
+        } catch (Throwable e) {
+            if (!isolatable(e)) {
                 throw e;
             }
             failure(unit, out);
-        } catch (Throwable e) {
-            failure(unit, out);
         }
+    }
+
+    /**
+     * Whether a failure concerns only what was being validated: anything but the virtual machine
+     * itself failing (a stack overflow on a pathological resource is that resource's).
+     */
+    static boolean isolatable(Throwable e) {
+        return !(e instanceof VirtualMachineError) || e instanceof StackOverflowError;
     }
 
     private static void failure(Unit unit, RunCollector out) {

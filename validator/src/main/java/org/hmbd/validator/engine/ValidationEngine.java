@@ -113,6 +113,15 @@ public final class ValidationEngine {
     }
 
     private Report run(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules) {
+        try {
+            return runOnce(reading, threads, progress, extraRules);
+        } catch (VirtualMachineError e) {
+            // out of memory while reading or finishing: the run ends with a clear error, like a worker's
+            throw new ValidationRunException(e);
+        }
+    }
+
+    private Report runOnce(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules) {
         long start = System.nanoTime();
         RunCollector collector = new RunCollector(content.manifest(), limits.maxFindingsKept());
         List<Rule> rules = new ArrayList<>(Rules.forRun(content));
@@ -201,12 +210,10 @@ public final class ValidationEngine {
     private static void finish(Rule rule, RunCollector collector) {
         try {
             rule.finish(collector);
-        } catch (VirtualMachineError e) {
-            if (!(e instanceof StackOverflowError)) {
+        } catch (Throwable e) {
+            if (!ResourceProcessor.isolatable(e)) {
                 throw e;
             }
-            ruleFailure(rule, collector);
-        } catch (Throwable e) {
             ruleFailure(rule, collector);
         }
     }

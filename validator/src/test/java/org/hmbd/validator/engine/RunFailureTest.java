@@ -148,6 +148,24 @@ class RunFailureTest {
                             assertThat(e.text().zh()).contains("内部故障");
                             assertThat(e.getMessage()).doesNotContain("OutOfMemory");
                         }));
+        // out of memory in a submission-wide check at the end: the same clear error
+        Rule outOfMemoryAtEnd = new Rule() {
+            @Override
+            public String id() {
+                return "TEST-FINISH-OOM";
+            }
+
+            @Override
+            public void check(ResourceView resource, RuleContext ctx) {
+            }
+
+            @Override
+            public void finish(RuleContext ctx) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        assertThatThrownBy(() -> engine.run(List.of(ndjson.toString()), threads, List.of(outOfMemoryAtEnd)))
+                .isInstanceOf(ValidationRunException.class);
         // the engine is still usable afterwards
         assertThat(engine.run(List.of(ndjson.toString()), threads, List.of()).summary().resources())
                 .isEqualTo(RESOURCES);
