@@ -72,6 +72,25 @@ class RunFailureTest {
         };
     }
 
+    /** A rule whose submission-wide check at the end throws what it is given. */
+    private static Rule throwingAtFinish(String id, Supplier<? extends Throwable> what) {
+        return new Rule() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public void check(ResourceView resource, RuleContext ctx) {
+            }
+
+            @Override
+            public void finish(RuleContext ctx) {
+                sneaky(what.get());
+            }
+        };
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> void sneaky(Throwable t) throws T {
         throw (T) t;
@@ -117,21 +136,7 @@ class RunFailureTest {
     @ParameterizedTest(name = "{0} thread(s)")
     @ValueSource(ints = {1, 2})
     void aRuleFailingAtTheEndOfTheRunIsAFinding(int threads) {
-        Rule failsAtEnd = new Rule() {
-            @Override
-            public String id() {
-                return "TEST-FINISH";
-            }
-
-            @Override
-            public void check(ResourceView resource, RuleContext ctx) {
-            }
-
-            @Override
-            public void finish(RuleContext ctx) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        Rule failsAtEnd = throwingAtFinish("TEST-FINISH", () -> new IllegalStateException("boom"));
         Report r = engine.run(List.of(ndjson.toString()), threads, List.of(failsAtEnd));
         assertThat(failures(r)).singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo("TEST-FINISH"));
         assertThat(r.summary().resources()).isEqualTo(RESOURCES);
@@ -149,21 +154,7 @@ class RunFailureTest {
                             assertThat(e.getMessage()).doesNotContain("OutOfMemory");
                         }));
         // out of memory in a submission-wide check at the end: the same clear error
-        Rule outOfMemoryAtEnd = new Rule() {
-            @Override
-            public String id() {
-                return "TEST-FINISH-OOM";
-            }
-
-            @Override
-            public void check(ResourceView resource, RuleContext ctx) {
-            }
-
-            @Override
-            public void finish(RuleContext ctx) {
-                throw new OutOfMemoryError("simulated");
-            }
-        };
+        Rule outOfMemoryAtEnd = throwingAtFinish("TEST-FINISH-OOM", () -> new OutOfMemoryError("simulated"));
         assertThatThrownBy(() -> engine.run(List.of(ndjson.toString()), threads, List.of(outOfMemoryAtEnd)))
                 .isInstanceOf(ValidationRunException.class);
         // the engine is still usable afterwards
