@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Dimension;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
@@ -28,12 +29,6 @@ import org.hmbd.validator.Text;
  */
 final class InputReader {
 
-    static final String MALFORMED = "HMBD-INPUT-MALFORMED";
-    static final String ENCODING = "HMBD-INPUT-ENCODING";
-    static final String EMPTY = "HMBD-INPUT-EMPTY";
-    static final String TOO_LARGE = "HMBD-INPUT-TOO-LARGE";
-    static final String UNREADABLE = "HMBD-INPUT-UNREADABLE";
-    static final String NDJSON_PRETTY = "HMBD-INPUT-NDJSON-PRETTY";
 
     private final Limits limits;
     private final Consumer<Unit> units;
@@ -57,7 +52,7 @@ final class InputReader {
                 try (Stream<Path> files = Files.walk(path)) {
                     files.filter(Files::isRegularFile).sorted().forEach(this::readFile);
                 } catch (IOException e) {
-                    inputProblem(input, 0, UNREADABLE, Severity.ERROR,
+                    inputProblem(input, 0, CheckIds.INPUT_UNREADABLE, Severity.ERROR,
                             Text.of("无法读取文件夹：" + e.getMessage(), "Cannot read the folder: " + e.getMessage()));
                 }
             } else {
@@ -70,13 +65,13 @@ final class InputReader {
         collector.inputs.increment();
         String name = path.toString();
         if (!Files.isReadable(path)) {
-            inputProblem(name, 0, UNREADABLE, Severity.ERROR, Text.of("文件不存在或不可读", "File missing or not readable"));
+            inputProblem(name, 0, CheckIds.INPUT_UNREADABLE, Severity.ERROR, Text.of("文件不存在或不可读", "File missing or not readable"));
             return;
         }
         try (InputStream in = Files.newInputStream(path)) {
             readNamed(name, in);
         } catch (IOException e) {
-            inputProblem(name, 0, UNREADABLE, Severity.ERROR,
+            inputProblem(name, 0, CheckIds.INPUT_UNREADABLE, Severity.ERROR,
                     Text.of("读取失败：" + e.getMessage(), "Reading failed: " + e.getMessage()));
         }
     }
@@ -88,7 +83,7 @@ final class InputReader {
             try (InputStream in = source.open()) {
                 readNamed(source.name(), in);
             } catch (IOException e) {
-                inputProblem(source.name(), 0, UNREADABLE, Severity.ERROR,
+                inputProblem(source.name(), 0, CheckIds.INPUT_UNREADABLE, Severity.ERROR,
                         Text.of("读取失败：" + e.getMessage(), "Reading failed: " + e.getMessage()));
             }
         }
@@ -117,14 +112,14 @@ final class InputReader {
                     continue;
                 }
                 if (++count > limits.maxZipEntries()) {
-                    inputProblem(name, 0, TOO_LARGE, Severity.ERROR, Text.of(
+                    inputProblem(name, 0, CheckIds.INPUT_TOO_LARGE, Severity.ERROR, Text.of(
                             "压缩包条目超过 " + limits.maxZipEntries() + " 个，其余未读取",
                             "More than " + limits.maxZipEntries() + " entries in the zip; the rest was not read"));
                     return;
                 }
                 String entryName = name + "!/" + e.getName();
                 if (e.getName().toLowerCase().endsWith(".zip")) {
-                    inputProblem(entryName, 0, UNREADABLE, Severity.WARNING,
+                    inputProblem(entryName, 0, CheckIds.INPUT_UNREADABLE, Severity.WARNING,
                             Text.of("不读取嵌套的压缩包", "Nested zips are not read"));
                     continue;
                 }
@@ -142,7 +137,7 @@ final class InputReader {
             }
             byte[] bytes = in.readNBytes(limits.maxResourceBytes() + 1);
             if (bytes.length > limits.maxResourceBytes()) {
-                inputProblem(name, 0, TOO_LARGE, Severity.ERROR, Text.of(
+                inputProblem(name, 0, CheckIds.INPUT_TOO_LARGE, Severity.ERROR, Text.of(
                         "文件超过 " + limits.maxResourceBytes() + " 字节的上限；大量数据请使用 NDJSON",
                         "File exceeds the limit of " + limits.maxResourceBytes() + " bytes; send large data as NDJSON"));
                 return;
@@ -152,7 +147,7 @@ final class InputReader {
                 return;
             }
             if (text.isBlank()) {
-                inputProblem(name, 0, EMPTY, Severity.ERROR, Text.of("文件为空", "The file is empty"));
+                inputProblem(name, 0, CheckIds.INPUT_EMPTY, Severity.ERROR, Text.of("文件为空", "The file is empty"));
                 return;
             }
             if (looksLikeNdjson(text)) {
@@ -161,7 +156,7 @@ final class InputReader {
             }
             units.accept(new Unit(name, 1, text));
         } catch (IOException e) {
-            inputProblem(name, 0, UNREADABLE, Severity.ERROR,
+            inputProblem(name, 0, CheckIds.INPUT_UNREADABLE, Severity.ERROR,
                     Text.of("读取失败：" + e.getMessage(), "Reading failed: " + e.getMessage()));
         }
     }
@@ -187,7 +182,7 @@ final class InputReader {
         LineReader.Line line;
         while ((line = lines.next()) != null) {
             if (line.tooLong()) {
-                inputProblem(name, line.number(), TOO_LARGE, Severity.ERROR, Text.of(
+                inputProblem(name, line.number(), CheckIds.INPUT_TOO_LARGE, Severity.ERROR, Text.of(
                         "第 " + line.number() + " 行超过 " + limits.maxResourceBytes() + " 字节的上限，已跳过",
                         "Line " + line.number() + " exceeds the limit of " + limits.maxResourceBytes()
                                 + " bytes; skipped"));
@@ -215,7 +210,7 @@ final class InputReader {
                 String trimmed = text.strip();
                 if (!(trimmed.equals("{") || trimmed.equals("["))) {
                     // a single-line record cut short: report it, go on with the next line
-                    inputProblem(name, line.number(), MALFORMED, Severity.ERROR, Text.of(
+                    inputProblem(name, line.number(), CheckIds.INPUT_MALFORMED, Severity.ERROR, Text.of(
                             "第 " + line.number() + " 行不是完整的 JSON（可能被截断）",
                             "Line " + line.number() + " is not complete JSON (truncated?)"));
                     continue;
@@ -228,7 +223,7 @@ final class InputReader {
             pending.append(text).append('\n');
             depth += lineDepth;
             if (pending.length() > limits.maxResourceBytes()) {
-                inputProblem(name, pendingStart, TOO_LARGE, Severity.ERROR, Text.of(
+                inputProblem(name, pendingStart, CheckIds.INPUT_TOO_LARGE, Severity.ERROR, Text.of(
                         "自第 " + pendingStart + " 行开始的记录超过大小上限", "The record from line " + pendingStart
                                 + " exceeds the size limit"));
                 pending = null;
@@ -237,7 +232,7 @@ final class InputReader {
             }
             if (depth <= 0) {
                 if (!prettyReported) {
-                    inputProblem(name, pendingStart, NDJSON_PRETTY, Severity.WARNING, Text.of(
+                    inputProblem(name, pendingStart, CheckIds.INPUT_NDJSON_PRETTY, Severity.WARNING, Text.of(
                             "NDJSON 应每行一个资源；此文件的资源跨越多行，已按多行读取",
                             "NDJSON should hold one resource per line; this file's resources span lines and "
                                     + "were read as such"));
@@ -249,12 +244,12 @@ final class InputReader {
             }
         }
         if (pending != null) {
-            inputProblem(name, pendingStart, MALFORMED, Severity.ERROR, Text.of(
+            inputProblem(name, pendingStart, CheckIds.INPUT_MALFORMED, Severity.ERROR, Text.of(
                     "自第 " + pendingStart + " 行开始的记录在文件末尾前未结束（被截断）",
                     "The record from line " + pendingStart + " does not end before the end of the file (truncated)"));
         }
         if (!any) {
-            inputProblem(name, 0, EMPTY, Severity.ERROR, Text.of("文件为空", "The file is empty"));
+            inputProblem(name, 0, CheckIds.INPUT_EMPTY, Severity.ERROR, Text.of("文件为空", "The file is empty"));
         }
     }
 
@@ -265,7 +260,7 @@ final class InputReader {
             offset = 3;
         } else if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
                 || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
-            inputProblem(name, line, ENCODING, Severity.WARNING, Text.of(
+            inputProblem(name, line, CheckIds.INPUT_ENCODING, Severity.WARNING, Text.of(
                     "内容为 UTF-16 编码，已按 UTF-16 读取；应使用 UTF-8", "Content is UTF-16 and was read as such; "
                             + "UTF-8 is expected"));
             return new String(bytes, StandardCharsets.UTF_16);
@@ -288,7 +283,7 @@ final class InputReader {
             int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
             String at = "第 " + badLine + " 行第 " + column + " 列";
             collector.unreadable.increment();
-            collector.finding(new Finding(ENCODING, Severity.ERROR, Dimension.STRUCTURE, name, badLine, column, -1,
+            collector.finding(new Finding(CheckIds.INPUT_ENCODING, Severity.ERROR, Dimension.STRUCTURE, name, badLine, column, -1,
                     null, null, null, Text.of("内容不是有效的 UTF-8 编码（如 GBK）：" + at + "有无效字节 0x"
                             + String.format("%02X", bytes[bad] & 0xff) + "，已跳过",
                     "Content is not valid UTF-8 (GBK?): invalid byte 0x" + String.format("%02X", bytes[bad] & 0xff)

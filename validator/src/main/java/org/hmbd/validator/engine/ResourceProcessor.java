@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.utilities.i18n.I18nConstants;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Dimension;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
@@ -39,13 +40,6 @@ import org.hmbd.validator.rules.Rule;
  */
 final class ResourceProcessor {
 
-    static final String UNKNOWN_TYPE = "HMBD-INPUT-UNKNOWN-TYPE";
-    static final String DUPLICATE_KEY = "HMBD-INPUT-DUPLICATE-KEY";
-    static final String TOO_DEEP = "HMBD-INPUT-TOO-DEEP";
-    static final String NOT_A_RESOURCE = "HMBD-INPUT-NOT-A-RESOURCE";
-    static final String FORMAT_MISMATCH = "HMBD-INPUT-FORMAT-MISMATCH";
-    static final String FAILURE = "HMBD-VALIDATOR-FAILURE";
-    static final String MALFORMED_REFERENCE = "HMBD-INPUT-REFERENCE";
     private static final Text FAILURE_TEXT = Text.of("验证器无法处理此资源（内部错误），其余数据照常验证",
             "The validator could not process this resource (internal error); the rest of the data is validated "
                     + "as usual");
@@ -106,9 +100,9 @@ final class ResourceProcessor {
     }
 
     private static void failure(Unit unit, RunCollector out) {
-        out.finding(new Finding(FAILURE, Severity.ERROR, Dimension.STRUCTURE, unit.source(), unit.line(), 0, -1, null,
+        out.finding(new Finding(CheckIds.VALIDATOR_FAILURE, Severity.ERROR, Dimension.STRUCTURE, unit.source(), unit.line(), 0, -1, null,
                 null, null, FAILURE_TEXT, null));
-        out.outcome(Dimension.STRUCTURE, FAILURE, false);
+        out.outcome(Dimension.STRUCTURE, CheckIds.VALIDATOR_FAILURE, false);
     }
 
     private void processUnit(Unit unit, RunCollector out, List<Rule> rules) {
@@ -116,7 +110,7 @@ final class ResourceProcessor {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("<")) {
             if (claimsJson(unit.source())) {
-                out.finding(new Finding(FORMAT_MISMATCH, Severity.WARNING, Dimension.STRUCTURE, unit.source(),
+                out.finding(new Finding(CheckIds.INPUT_FORMAT_MISMATCH, Severity.WARNING, Dimension.STRUCTURE, unit.source(),
                         unit.line(), 0, -1, null, null, null, Text.of("文件名表明是 JSON，内容却是 XML；已按 XML 验证",
                         "The file name says JSON but the content is XML; validated as XML"), null));
             }
@@ -124,12 +118,12 @@ final class ResourceProcessor {
             return;
         }
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
-            inputError(unit, out, InputReader.MALFORMED, Text.of("内容不是 JSON 对象或 XML 文档",
+            inputError(unit, out, CheckIds.INPUT_MALFORMED, Text.of("内容不是 JSON 对象或 XML 文档",
                     "The content is neither a JSON object nor an XML document"));
             return;
         }
         if (Json.maxDepth(text) > limits.maxDepth()) {
-            inputError(unit, out, TOO_DEEP, Text.of("JSON 嵌套超过 " + limits.maxDepth() + " 层",
+            inputError(unit, out, CheckIds.INPUT_TOO_DEEP, Text.of("JSON 嵌套超过 " + limits.maxDepth() + " 层",
                     "JSON nesting exceeds " + limits.maxDepth() + " levels"));
             return;
         }
@@ -137,7 +131,7 @@ final class ResourceProcessor {
         try {
             node = json.readTree(text);
         } catch (StreamConstraintsException e) {
-            inputError(unit, out, InputReader.TOO_LARGE, Text.of("超出读取限制：" + e.getOriginalMessage(),
+            inputError(unit, out, CheckIds.INPUT_TOO_LARGE, Text.of("超出读取限制：" + e.getOriginalMessage(),
                     "Exceeds a reading limit: " + e.getOriginalMessage()));
             return;
         } catch (JsonProcessingException e) {
@@ -145,7 +139,7 @@ final class ResourceProcessor {
             boolean duplicate = why != null && why.startsWith("Duplicate field");
             long line = unit.line() + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getLineNr() - 1);
             out.unreadable.increment();
-            out.finding(new Finding(duplicate ? DUPLICATE_KEY : InputReader.MALFORMED, Severity.ERROR,
+            out.finding(new Finding(duplicate ? CheckIds.INPUT_DUPLICATE_KEY : CheckIds.INPUT_MALFORMED, Severity.ERROR,
                     Dimension.STRUCTURE, unit.source(), line,
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), -1, null, null, null,
                     duplicate ? Text.of("JSON 中有重复的属性名：" + why, "Duplicate property name in JSON: " + why)
@@ -153,13 +147,13 @@ final class ResourceProcessor {
             return;
         }
         if (!node.isObject()) {
-            inputError(unit, out, NOT_A_RESOURCE, Text.of("不是 FHIR 资源（应为含 resourceType 的 JSON 对象）",
+            inputError(unit, out, CheckIds.INPUT_NOT_A_RESOURCE, Text.of("不是 FHIR 资源（应为含 resourceType 的 JSON 对象）",
                     "Not a FHIR resource (a JSON object with a resourceType is expected)"));
             return;
         }
         String type = node.path("resourceType").asText(null);
         if (type == null || !resourceTypes.contains(type)) {
-            inputError(unit, out, UNKNOWN_TYPE, Text.of("未知的资源类型：" + type, "Unknown resource type: " + type));
+            inputError(unit, out, CheckIds.INPUT_UNKNOWN_TYPE, Text.of("未知的资源类型：" + type, "Unknown resource type: " + type));
             return;
         }
         validate(unit, (ObjectNode) node, text, out, rules);
@@ -230,7 +224,7 @@ final class ResourceProcessor {
             String url = p.asText();
             if (p.isTextual() && support.fetchStructureDefinition(url) == null) {
                 foreign.add(url);
-                out.finding(view.finding(RunCollector.NOT_CHECKED_PROFILE, Severity.WARNING, Dimension.STRUCTURE,
+                out.finding(view.finding(CheckIds.NOT_CHECKED_PROFILE, Severity.WARNING, Dimension.STRUCTURE,
                         view.resourceType() + ".meta.profile",
                         Text.of("声明的配置文件未加载，未按其检查：" + url,
                                 "Declared profile not loaded, not checked against: " + url), url));
@@ -268,15 +262,15 @@ final class ResourceProcessor {
             for (BadReference b : bad) {
                 int entry = entryOf(b.location(), entries);
                 ResourceView at = entry < 0 ? top : entries[entry];
-                out.finding(new Finding(MALFORMED_REFERENCE, Severity.ERROR, Dimension.STRUCTURE, at.source(),
+                out.finding(new Finding(CheckIds.INPUT_REFERENCE, Severity.ERROR, Dimension.STRUCTURE, at.source(),
                         at.line(), 0, at.entry(), b.location(), at.resourceType(), at.id(),
                         Text.of("引用“" + b.value() + "”不是有效的引用",
                                 "The reference '" + b.value() + "' is not a valid reference"), null));
             }
-            out.finding(top.finding(FAILURE, Severity.ERROR, Dimension.STRUCTURE, null, bad.isEmpty() ? FAILURE_TEXT
+            out.finding(top.finding(CheckIds.VALIDATOR_FAILURE, Severity.ERROR, Dimension.STRUCTURE, null, bad.isEmpty() ? FAILURE_TEXT
                     : Text.of("因上述无效引用，HAPI 未能完成对此资源的其余检查",
                     "Because of the invalid reference(s) above, HAPI could not finish checking this resource"), null));
-            out.outcome(Dimension.STRUCTURE, FAILURE, false);
+            out.outcome(Dimension.STRUCTURE, CheckIds.VALIDATOR_FAILURE, false);
             return;
         }
         // per resource (the Bundle itself, then each entry): structure and terminology passed
@@ -379,7 +373,7 @@ final class ResourceProcessor {
             textId = message.endsWith(")") && message.contains("(defined in ") ? "INV_FAILED_SOURCE" : "INV_FAILED";
         } else if (UNKNOWN_SYSTEM.matcher(message).find()
                 || messageId != null && messageId.toUpperCase().contains("UNKNOWN_CODESYSTEM")) {
-            checkId = RunCollector.NOT_CHECKED_CODESYSTEM;
+            checkId = CheckIds.NOT_CHECKED_CODESYSTEM;
             severity = Severity.WARNING;
         } else if (messageId != null && !messageId.isBlank()) {
             checkId = "FHIR-" + messageId;
@@ -406,7 +400,7 @@ final class ResourceProcessor {
     }
 
     private static boolean terminology(String messageId, String message, String checkId) {
-        if (RunCollector.NOT_CHECKED_CODESYSTEM.equals(checkId)) {
+        if (CheckIds.NOT_CHECKED_CODESYSTEM.equals(checkId)) {
             return true;
         }
         String id = messageId == null ? "" : messageId.toUpperCase();
@@ -418,7 +412,7 @@ final class ResourceProcessor {
     private void processXml(Unit unit, RunCollector out, List<Rule> rules) {
         String text = unit.text();
         if (Json.maxXmlDepth(text) > limits.maxDepth()) {
-            inputError(unit, out, TOO_DEEP, Text.of("XML 嵌套超过 " + limits.maxDepth() + " 层",
+            inputError(unit, out, CheckIds.INPUT_TOO_DEEP, Text.of("XML 嵌套超过 " + limits.maxDepth() + " 层",
                     "XML nesting exceeds " + limits.maxDepth() + " levels"));
             return;
         }
@@ -428,7 +422,7 @@ final class ResourceProcessor {
             parser.setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false).setErrorOnInvalidValue(false));
             parsed = parser.parseResource(text);
         } catch (RuntimeException e) {
-            inputError(unit, out, InputReader.MALFORMED, Text.of("XML 格式错误或不是 FHIR 资源：" + e.getMessage(),
+            inputError(unit, out, CheckIds.INPUT_MALFORMED, Text.of("XML 格式错误或不是 FHIR 资源：" + e.getMessage(),
                     "Malformed XML or not a FHIR resource: " + e.getMessage()));
             return;
         }
@@ -437,7 +431,7 @@ final class ResourceProcessor {
             // the rules read JSON; HL7 validates the XML exactly as sent
             node = (ObjectNode) json.readTree(ctx.newJsonParser().encodeResourceToString(parsed));
         } catch (JsonProcessingException e) {
-            inputError(unit, out, InputReader.MALFORMED, Text.of("XML 无法转换", "XML could not be converted"));
+            inputError(unit, out, CheckIds.INPUT_MALFORMED, Text.of("XML 无法转换", "XML could not be converted"));
             return;
         }
         validate(unit, node, text, out, rules);

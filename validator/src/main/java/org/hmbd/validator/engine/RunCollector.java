@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Dimension;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
@@ -26,8 +27,6 @@ import org.hmbd.validator.rules.RuleContext;
  */
 final class RunCollector implements RuleContext {
 
-    static final String NOT_CHECKED_PROFILE = "HMBD-NOT-CHECKED-PROFILE";
-    static final String NOT_CHECKED_CODESYSTEM = "HMBD-NOT-CHECKED-CODESYSTEM";
 
     private final Instant now = Instant.now();
     private final Manifest manifest;
@@ -180,7 +179,7 @@ final class RunCollector implements RuleContext {
         long res = resources.sum();
         Report.Summary summary = new Report.Summary(inputs.sum(), res, unreadable.sum(), errors(),
                 bySeverity[Severity.WARNING.ordinal()].sum(), bySeverity[Severity.INFORMATION.ordinal()].sum(),
-                count(NOT_CHECKED_PROFILE), count(NOT_CHECKED_CODESYSTEM),
+                count(CheckIds.NOT_CHECKED_PROFILE), count(CheckIds.NOT_CHECKED_CODESYSTEM),
                 suppressed.stream().mapToLong(Report.Suppressed::count).sum(), durationMillis,
                 durationMillis == 0 ? 0 : round(res * 1000.0 / durationMillis));
         List<Finding> findings;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.report.Report;
 import org.hmbd.validator.rules.CompletenessRule;
@@ -219,7 +220,7 @@ public final class ValidationEngine {
     }
 
     private static void ruleFailure(Rule rule, RunCollector collector) {
-        collector.finding(new org.hmbd.validator.Finding(ResourceProcessor.FAILURE, org.hmbd.validator.Severity.ERROR,
+        collector.finding(new org.hmbd.validator.Finding(CheckIds.VALIDATOR_FAILURE, org.hmbd.validator.Severity.ERROR,
                 org.hmbd.validator.Dimension.STRUCTURE, null, 0, 0, -1, null, null, null,
                 org.hmbd.validator.Text.of("规则 " + rule.id() + " 的汇总检查因内部错误未能完成",
                         "The submission-wide check of rule " + rule.id() + " could not finish (internal error)"),

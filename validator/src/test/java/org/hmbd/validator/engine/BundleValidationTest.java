@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.content.StandardContent;
@@ -64,7 +65,7 @@ class BundleValidationTest {
 
     private static Set<String> hapiFindings(Report r) {
         return r.findings().stream().filter(f -> f.checkId().startsWith("FHIR-")
-                        || f.checkId().equals(RunCollector.NOT_CHECKED_CODESYSTEM))
+                        || f.checkId().equals(CheckIds.NOT_CHECKED_CODESYSTEM))
                 .map(f -> f.severity() + " " + f.location() + " " + f.message().en())
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.content.Manifest;
@@ -138,10 +139,10 @@ class RealisticEquivalenceTest {
         Map<String, List<String>> actual = new TreeMap<>();
         long notChecked = 0;
         for (Finding f : report.findings()) {
-            if (f.checkId().equals(RunCollector.NOT_CHECKED_PROFILE)) {
+            if (f.checkId().equals(CheckIds.NOT_CHECKED_PROFILE)) {
                 notChecked++;
             }
-            if (f.checkId().startsWith("FHIR-") || f.checkId().equals(RunCollector.NOT_CHECKED_CODESYSTEM)) {
+            if (f.checkId().startsWith("FHIR-") || f.checkId().equals(CheckIds.NOT_CHECKED_CODESYSTEM)) {
                 actual.computeIfAbsent(f.source(), k -> new ArrayList<>())
                         .add(f.line() + " " + f.severity() + " " + f.location() + " " + f.message().en());
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.content.StandardContent;
@@ -97,7 +98,7 @@ class RunFailureTest {
     }
 
     private static List<Finding> failures(Report r) {
-        return r.findings().stream().filter(f -> f.checkId().equals(ResourceProcessor.FAILURE)).toList();
+        return r.findings().stream().filter(f -> f.checkId().equals(CheckIds.VALIDATOR_FAILURE)).toList();
     }
 
     @ParameterizedTest(name = "{0} thread(s)")
@@ -123,7 +124,7 @@ class RunFailureTest {
         Report r = assertTimeoutPreemptively(Duration.ofMinutes(3),
                 () -> engine.run(List.of(withBadReference.toString()), threads, List.of()));
         assertThat(r.summary().resources()).isEqualTo(RESOURCES);
-        assertThat(r.findings()).filteredOn(f -> f.checkId().equals(ResourceProcessor.MALFORMED_REFERENCE))
+        assertThat(r.findings()).filteredOn(f -> f.checkId().equals(CheckIds.INPUT_REFERENCE))
                 .singleElement().satisfies(f -> {
                     assertThat(f.line()).isEqualTo(BAD_LINE);
                     assertThat(f.location()).isEqualTo("Basic.subject");
