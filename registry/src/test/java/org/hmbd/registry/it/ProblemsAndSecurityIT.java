@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -119,6 +120,13 @@ class ProblemsAndSecurityIT extends RegistryIT {
         admin.get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
         admin.get("/api/v1/proposals?size=500").then().statusCode(400).body("field", equalTo("size"));
         admin.get("/api/v1/proposals?page=-1").then().statusCode(400).body("field", equalTo("page"));
+        // a page whose offset would not fit used to overflow into a server error
+        for (String list : List.of("/api/v1/proposals", "/api/v1/standards", "/api/v1/conformance/runs",
+                "/api/v1/audit-events", "/api/v1/organizations")) {
+            admin.get(list + "?page=2147483647&size=200").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", equalTo("page"));
+        }
+        admin.get("/api/v1/proposals?page=10737418&size=200").then().statusCode(200).body("items", hasSize(0));
         admin.request().contentType(ContentType.JSON).body("{\"kind\": ").post("/api/v1/proposals").then()
                 .statusCode(400).body("code", equalTo("malformed-request"));
         admin.request().contentType(ContentType.JSON).body("[1,2]").post("/api/v1/proposals").then()
