@@ -51,9 +51,9 @@ class BrowserSessionIT extends RegistryIT {
                         "category", "DATA", "intendedLevel", "WS", "scope", "s", "rationale", "r",
                         "proposingOrganization", "o"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", java.time.LocalDate.now().getYear(),
+        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", org.hmbd.registry.shared.BusinessDates.today().getYear(),
                 "leadOrganizationId", hospital, "leadUserId", lead.id(),
-                "dueDate", java.time.LocalDate.now().plusMonths(2).toString()), proposal).then().statusCode(200);
+                "dueDate", org.hmbd.registry.shared.BusinessDates.today().plusMonths(2).toString()), proposal).then().statusCode(200);
         long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath().getLong("planItemId");
         long editionId = admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
                 .getLong("items.find { it.id == " + planItemId + " }.editionId");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hmbd.validator.content.FhirPackage;
+import org.hmbd.registry.shared.BusinessDates;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +66,7 @@ class ConformanceIT extends ConformanceSupport {
         anonymous.get("/api/v1/certificates/{n}", certificate).then().statusCode(200)
                 .body("genuine", equalTo(true)).body("valid", equalTo(true)).body("validity", equalTo("VALID"))
                 .body("levelCode", equalTo("L3")).body("editionCode", equalTo(SAMPLE_CODE))
-                .body("validUntil", equalTo(LocalDate.now().plusYears(1).toString()))
+                .body("validUntil", equalTo(BusinessDates.today().plusYears(1).toString()))
                 .body("reportSha256", equalTo(sha256(report)));
         anonymous.get("/api/v1/certificates/{n}", "HMBD-1999-000001").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not-found"));
@@ -294,8 +295,8 @@ class ConformanceIT extends ConformanceSupport {
         lead.api().transition(editionId, Map.of("to", "EXPERT_REVIEW")).then().statusCode(200);
         expert.api().transition(editionId, Map.of("to", "APPROVED")).then().statusCode(200);
         String number = "WS/T " + (60000 + (int) (editionId % 30000));
-        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + LocalDate.now().getYear(),
-                "effectiveDate", LocalDate.now().toString())).then().statusCode(200);
+        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + BusinessDates.today().getYear(),
+                "effectiveDate", BusinessDates.today().toString())).then().statusCode(200);
 
         long deadline = System.currentTimeMillis() + 120_000;
         while (!"READY".equals(anonymous.get("/api/v1/conformance/suites").then().extract().jsonPath()
@@ -308,7 +309,7 @@ class ConformanceIT extends ConformanceSupport {
                 .statusCode(202).extract().jsonPath().getLong("id");
         JsonPath run = awaitFinished(submitter.api(), runId);
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
-        assertThat(run.getString("editionCode")).isEqualTo(number + "-" + LocalDate.now().getYear());
+        assertThat(run.getString("editionCode")).isEqualTo(number + "-" + BusinessDates.today().getYear());
         assertThat(run.getLong("result.errors")).isPositive();
 
         // a revision is published: the edition is superseded, and beyond the grace period (zero in
@@ -319,9 +320,9 @@ class ConformanceIT extends ConformanceSupport {
                         "category", "DATA_SET", "intendedLevel", "WS", "scope", "s", "rationale", "r",
                         "proposingOrganization", "o", "targetStandardId", standardId))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", LocalDate.now().getYear(),
+        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", BusinessDates.today().getYear(),
                 "leadOrganizationId", hospital, "leadUserId", lead.id(),
-                "dueDate", LocalDate.now().plusMonths(2).toString()), proposal).then().statusCode(200);
+                "dueDate", BusinessDates.today().plusMonths(2).toString()), proposal).then().statusCode(200);
         long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
                 .getLong("planItemId");
         long revision = admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
@@ -329,7 +330,7 @@ class ConformanceIT extends ConformanceSupport {
         lead.api().transition(revision, Map.of("to", "PUBLIC_COMMENT")).then().statusCode(200);
         lead.api().transition(revision, Map.of("to", "EXPERT_REVIEW")).then().statusCode(200);
         expert.api().transition(revision, Map.of("to", "APPROVED")).then().statusCode(200);
-        LocalDate nextYear = LocalDate.of(LocalDate.now().getYear() + 1, 1, 1);
+        LocalDate nextYear = LocalDate.of(BusinessDates.today().getYear() + 1, 1, 1);
         admin.transition(revision, Map.of("to", "PUBLISHED", "code", number + "-" + nextYear.getYear(),
                 "effectiveDate", nextYear.toString())).then().statusCode(200);
         anonymous.get("/api/v1/editions/{id}", editionId).then().body("status", equalTo("SUPERSEDED"));

@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.hmbd.registry.shared.BusinessDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -102,9 +102,9 @@ abstract class ConformanceSupport extends RegistryIT {
                                 + unique(), "category", "DATA_SET", "intendedLevel", "WS", "scope", "s",
                         "rationale", "r", "proposingOrganization", "o"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", LocalDate.now().getYear(),
+        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", BusinessDates.today().getYear(),
                 "leadOrganizationId", organizationId, "leadUserId", leadUserId,
-                "dueDate", LocalDate.now().plusMonths(2).toString()), proposal).then().statusCode(200);
+                "dueDate", BusinessDates.today().plusMonths(2).toString()), proposal).then().statusCode(200);
         long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
                 .getLong("planItemId");
         return admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
