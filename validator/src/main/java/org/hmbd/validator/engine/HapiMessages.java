@@ -41,8 +41,9 @@ final class HapiMessages {
     private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
     /** What HL7 appends to the text of a best-practice invariant. */
     private static final String BEST_PRACTICE = " (Best Practice Recommendation)";
-    /** Message id and start of text → the key whose pattern produced the text ("" for none). */
+    /** Message id and shape of text → the key whose pattern produced the text ("" for none). */
     private static final Map<String, String> OTHER_ID = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern ARGUMENT_LIKE = Pattern.compile("'[^']*'|\"[^\"]*\"|\\d+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+[^}]*}");
     /** The suffix of a plural form of a message id. */
     private static final Pattern PLURAL = Pattern.compile("_(one|other)$");
@@ -183,7 +184,9 @@ final class HapiMessages {
         if (english == null || english.isEmpty()) {
             return null;
         }
-        String cacheKey = messageId + "|" + english.substring(0, Math.min(24, english.length()));
+        // the text's shape (quoted parts and numbers blanked): texts differing only in their arguments share it
+        String shape = ARGUMENT_LIKE.matcher(english).replaceAll("_");
+        String cacheKey = messageId + "|" + shape.substring(0, Math.min(80, shape.length()));
         String key = OTHER_ID.get(cacheKey);
         if (key != null && (key.isEmpty() || arguments(EN.getProperty(key).strip(), english) != null)) {
             return key.isEmpty() ? null : key;
@@ -205,11 +208,6 @@ final class HapiMessages {
             OTHER_ID.put(cacheKey, key);
         }
         return key.isEmpty() ? null : key;
-    }
-
-    /** A message id with a plural form's suffix removed. */
-    static String idOf(String key) {
-        return baseId(key);
     }
 
     /** The Chinese text of one of HAPI FHIR's unkeyed messages, or null when the text is none of them. */
@@ -287,7 +285,7 @@ final class HapiMessages {
     }
 
     /** A message id with a plural form's suffix removed. */
-    private static String baseId(String key) {
+    static String baseId(String key) {
         return PLURAL.matcher(key).replaceFirst("");
     }
 

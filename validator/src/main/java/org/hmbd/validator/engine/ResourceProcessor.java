@@ -382,7 +382,7 @@ final class ResourceProcessor {
             String key = HapiMessages.keyFor(null, message);
             if (key != null) {
                 textId = key;
-                checkId = "FHIR-" + HapiMessages.idOf(key);
+                checkId = "FHIR-" + HapiMessages.baseId(key);
             } else {
                 checkId = "FHIR-" + Integer.toHexString(message.replaceAll("'[^']*'|\"[^\"]*\"|\\d+", "_").hashCode());
             }
