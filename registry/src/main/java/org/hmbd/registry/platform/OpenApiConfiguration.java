@@ -22,7 +22,7 @@ class OpenApiConfiguration {
                         .description("国家健康医疗大数据标准注册与符合性测试 / National health and medical big data "
                                 + "standards registry and conformance testing. Errors are application/problem+json "
                                 + "with a stable `code`; see docs/api.md.")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("Token from POST /api/v1/auth/token")))

@@ -37,6 +37,37 @@ public class DomainException extends RuntimeException {
         return properties;
     }
 
+    /** The stable sub-reason within {@link #errorCode()}: the {@code reason} member of the problem. */
+    public String reason() {
+        return reasonOf(errorCode, detail);
+    }
+
+    /**
+     * The stable reason of a failure, read from its message key so that the two cannot drift:
+     * {@code conflict.<reason>} and {@code forbidden.<reason>}, {@code problem.<code>.<reason>},
+     * a field's {@code reason.<reason>}, and otherwise the code itself.
+     */
+    public static String reasonOf(ErrorCode code, Msg detail) {
+        if (detail == null) {
+            return code.code();
+        }
+        String key = detail.key();
+        for (String prefix : new String[] {"conflict.", "forbidden."}) {
+            if (key.startsWith(prefix)) {
+                return key.substring(prefix.length());
+            }
+        }
+        if (code == ErrorCode.VALIDATION_FAILED && detail.args().length > 1
+                && detail.args()[1] instanceof Msg field && field.key().startsWith("reason.")) {
+            return field.key().substring("reason.".length());
+        }
+        String own = "problem." + code.code() + ".";
+        if (key.startsWith(own) && !key.equals(own + "detail")) {
+            return key.substring(own.length());
+        }
+        return code.code();
+    }
+
     public static DomainException notFound(String resource, Object id) {
         return new DomainException(ErrorCode.NOT_FOUND, Map.of("resource", resource, "id", String.valueOf(id)),
                 Msg.of("problem.not-found.detail", Msg.of("resource." + resource), id));

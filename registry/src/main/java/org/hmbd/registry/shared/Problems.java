@@ -52,6 +52,7 @@ public class Problems {
         }
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("code", code.code());
+        problem.setProperty("reason", DomainException.reasonOf(code, detail));
         properties.forEach(problem::setProperty);
         request.setAttribute(CODE_ATTRIBUTE, code.code());
         return problem;

@@ -152,7 +152,7 @@ class ConformanceIT extends ConformanceSupport {
 
         // seeing is not acting: only a submitter of the organization re-runs or cancels
         colleague.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(403)
-                .body("code", equalTo("forbidden"));
+                .body("code", equalTo("forbidden")).body("reason", equalTo("own-organization-runs"));
         fujian.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(403);
         colleague.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then().statusCode(403);
 
@@ -186,7 +186,7 @@ class ConformanceIT extends ConformanceSupport {
         long runId = submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then()
                 .statusCode(201).body("status", equalTo("AWAITING_DATA")).extract().jsonPath().getLong("id");
         submitter.api().post("/api/v1/conformance/runs/{id}/submission", Map.of(), runId).then().statusCode(409)
-                .body("code", equalTo("conflict"));
+                .body("code", equalTo("conflict")).body("reason", equalTo("run-without-files"));
         submitter.api().request().contentType("application/x-ndjson").body(new byte[0])
                 .put("/api/v1/conformance/runs/{id}/files/{name}", runId, "empty.ndjson").then().statusCode(400)
                 .body("field", equalTo("body"));
@@ -270,7 +270,7 @@ class ConformanceIT extends ConformanceSupport {
         // the report stays; the data is gone, so no re-run
         submitter.api().get("/api/v1/conformance/runs/{id}/report", runId).then().statusCode(200);
         submitter.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(409)
-                .body("code", equalTo("conflict"));
+                .body("code", equalTo("conflict")).body("reason", equalTo("run-data-destroyed"));
     }
 
     @Test

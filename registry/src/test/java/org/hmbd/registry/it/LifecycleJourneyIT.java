@@ -132,7 +132,8 @@ class LifecycleJourneyIT extends RegistryIT {
         lead.api().post("/api/v1/working-groups/{id}/members", Map.of("userId", drafter.id(), "role", "DRAFTER"),
                 groupId).then().statusCode(200).body("members.role", hasItems("LEAD", "DRAFTER"));
         lead.api().post("/api/v1/working-groups/{id}/members", Map.of("userId", drafter.id(), "role", "DRAFTER"),
-                groupId).then().statusCode(409).body("code", equalTo("conflict"));
+                groupId).then().statusCode(409).body("code", equalTo("conflict"))
+                .body("reason", equalTo("already-member"));
 
         // --- draft content: every upload a new revision ---------------------------------------
         String rev1 = "{\"resourceType\":\"StructureDefinition\",\"version\":\"1\"}";

@@ -119,7 +119,8 @@ class ProblemsAndSecurityIT extends RegistryIT {
         admin.get("/api/v1/proposals/987654321").then().statusCode(404).body("code", equalTo("not-found"));
         admin.get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json");
         admin.get("/api/v1/proposals?size=500").then().statusCode(400).body("field", equalTo("size"));
-        admin.get("/api/v1/proposals?page=-1").then().statusCode(400).body("field", equalTo("page"));
+        admin.get("/api/v1/proposals?page=-1").then().statusCode(400).body("field", equalTo("page"))
+                .body("reason", equalTo("between"));
         // a page whose offset would not fit used to overflow into a server error
         for (String list : List.of("/api/v1/proposals", "/api/v1/standards", "/api/v1/conformance/runs",
                 "/api/v1/audit-events", "/api/v1/organizations")) {
