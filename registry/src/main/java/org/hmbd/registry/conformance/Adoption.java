@@ -3,8 +3,10 @@ package org.hmbd.registry.conformance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,13 +61,13 @@ public class Adoption {
     }
 
     /** Latest successful run per organization on the edition, within the viewer's scope. */
-    private String latestRuns(Visibility.Scope scope) {
+    private static String latestRuns(ListQuery q) {
         return """
                 with latest as (
                   select distinct on (r.organization_id) r.id, r.organization_id, r.score, r.level_code,
                          r.finished_at, o.region_code, o.kind, o.grade
                   from conformance_run r join organization o on o.id = r.organization_id
-                  where r.edition_id = ? and r.status = 'SUCCEEDED' and\s""" + scope.condition() + """
+                """ + q.where() + """
 
                   order by r.organization_id, r.finished_at desc)
                 """;
@@ -79,10 +81,10 @@ public class Adoption {
         var target = suites.requireKnown(editionId);
         RegionLevel level = groupBy == null ? RegionLevel.PROVINCE
                 : Text.enumValue("groupBy", groupBy.toUpperCase(), RegionLevel.class);
-        List<Object> p = new ArrayList<>();
-        p.add(editionId);
-        p.addAll(scope.params());
-        String with = latestRuns(scope);
+        ListQuery q = scope.restrict(ListQuery.filter(), "o").and("r.edition_id = :editionId", editionId)
+                .and("r.status = 'SUCCEEDED'");
+        Map<String, Object> p = q.params();
+        String with = latestRuns(q);
 
         var totals = jdbc.sql(with + "select count(*), count(*) filter (where level_code is not null) from latest")
                 .params(p).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
@@ -101,7 +103,7 @@ public class Adoption {
                           select r.organization_id, r.level_code, r.finished_at,
                                  to_char(date_trunc('month', r.finished_at at time zone 'Asia/Shanghai'), 'YYYY-MM') m
                           from conformance_run r join organization o on o.id = r.organization_id
-                          where r.edition_id = ? and r.status = 'SUCCEEDED' and\s""" + scope.condition() + """
+                        """ + q.where() + """
                         ),
                         months as (select distinct m from runs),
                         state as (
@@ -145,12 +147,9 @@ public class Adoption {
 
     /** One institution's conformance across standards: its latest successful run per edition. */
     public OrganizationStatus organization(Actor viewer, long organizationId) {
-        Visibility.Scope scope = visibility.scope(viewer);
-        List<Object> p = new ArrayList<>(scope.params());
-        p.add(organizationId);
-        var org = jdbc.sql("select o.id, o.name_zh, o.region_code from organization o where " + scope.condition()
-                        + " and o.id = ?")
-                .params(p).query((rs, n) -> new Object[] {rs.getString(2), rs.getString(3)}).optional()
+        ListQuery q = visibility.scope(viewer).restrict(ListQuery.filter(), "o").and("o.id = :id", organizationId);
+        var org = q.list(jdbc, "select o.id, o.name_zh, o.region_code from organization o", "order by o.id",
+                        (rs, n) -> new Object[] {rs.getString(2), rs.getString(3)}).stream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("organization", organizationId));
         List<StandardStatus> rows = jdbc.sql("""
                         select distinct on (r.edition_id) s.id, s.title_zh, s.title_en, e.id, e.code, e.status, r.id,

@@ -6,6 +6,7 @@ import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.BusinessDates;
 import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,34 +68,19 @@ public class Certificates {
         if (viewer == null || count == 0) {
             return new InForce(count, List.of());
         }
-        Visibility.Scope scope = visibility.scope(viewer);
-        List<Object> p = new ArrayList<>(scope.params());
-        p.add(editionId);
-        List<Verification> visible = jdbc.sql(SELECT + " where " + scope.condition() + " and" + current
-                        + " order by c.number limit 1000")
-                .params(p).query((rs, n) -> map(rs)).list();
+        ListQuery q = visibility.scope(viewer).restrict(ListQuery.filter(), "o")
+                .and("c.edition_id = :editionId", editionId)
+                .and("c.revoked_at is null and c.valid_until >= current_date");
+        List<Verification> visible = q.list(jdbc, SELECT, "order by c.number limit 1000", (rs, n) -> map(rs));
         return new InForce(count, visible);
     }
 
     public PageResult<Verification> list(Actor viewer, Long organizationId, Long editionId, PageQuery page) {
-        Visibility.Scope scope = visibility.scope(viewer);
-        StringBuilder where = new StringBuilder(" where " + scope.condition());
-        List<Object> p = new ArrayList<>(scope.params());
-        if (organizationId != null) {
-            where.append(" and c.organization_id = ?");
-            p.add(organizationId);
-        }
-        if (editionId != null) {
-            where.append(" and c.edition_id = ?");
-            p.add(editionId);
-        }
-        long total = jdbc.sql("select count(*) from certificate c join organization o on o.id = c.organization_id"
-                + where).params(p).query(Long.class).single();
-        p.add(page.size());
-        p.add(page.offset());
-        List<Verification> items = jdbc.sql(SELECT + where + " order by c.issued_on desc, c.number desc limit ? offset ?")
-                .params(p).query((rs, n) -> map(rs)).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        ListQuery q = visibility.scope(viewer).restrict(ListQuery.filter(), "o")
+                .and("c.organization_id = :organizationId", organizationId)
+                .and("c.edition_id = :editionId", editionId);
+        return q.page(jdbc, SELECT, "select count(*) from certificate c join organization o on o.id = c.organization_id",
+                "order by c.issued_on desc, c.number desc", page, (rs, n) -> map(rs));
     }
 
     private static Verification map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -33,11 +33,13 @@ class RunResults {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final RunStore runs;
     private final JdbcTemplate batch;
     private final ConformanceProperties props;
 
-    RunResults(JdbcClient jdbc, JdbcTemplate batch, ConformanceProperties props) {
+    RunResults(JdbcClient jdbc, RunStore runs, JdbcTemplate batch, ConformanceProperties props) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.batch = batch;
         this.props = props;
     }
@@ -51,16 +53,9 @@ class RunResults {
         }
         String digest = Digests.sha256Hex(json);
         var scores = report.scores();
-        jdbc.sql("""
-                        update conformance_run set report_gz = ?, report_sha256 = ?, score = ?, level_code = ?, passed = ?,
-                          resources = ?, errors = ?, warnings = ?, scores = ?::jsonb, resources_done = ?,
-                          bytes_done = bytes_total
-                        where id = ?""")
-                .params(gzip(json), digest, scores.overall(), scores.level() == null ? null : scores.level().code(),
-                        scores.passed(), report.summary().resources(), report.summary().errors(),
-                        report.summary().warnings(), JSON.writeValueAsString(scores), report.summary().resources(),
-                        runId)
-                .update();
+        runs.storeResult(runId, new RunStore.ResultColumns(gzip(json), digest, scores.overall(),
+                scores.level() == null ? null : scores.level().code(), scores.passed(), report.summary().resources(),
+                report.summary().errors(), report.summary().warnings(), JSON.writeValueAsString(scores)));
         List<Object[]> checks = new ArrayList<>();
         for (CheckSummary c : report.checks()) {
             checks.add(new Object[] {runId, cut(c.checkId(), 200), c.severity().name(), c.dimension().name(),
@@ -111,8 +106,7 @@ class RunResults {
 
     /** The stored report of a run, or null when the run has none. */
     Report report(long runId) {
-        byte[] gz = jdbc.sql("select report_gz from conformance_run where id = ?").param(runId).query(byte[].class)
-                .optional().orElse(null);
+        byte[] gz = runs.report(runId).orElse(null);
         if (gz == null) {
             return null;
         }

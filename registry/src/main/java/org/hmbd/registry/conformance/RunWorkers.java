@@ -11,13 +11,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hmbd.registry.shared.Lifecycle;
 import org.hmbd.validator.engine.ValidationEngine;
 import org.hmbd.validator.engine.ValidationRunException;
 import org.hmbd.validator.report.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,26 +35,24 @@ class RunWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RunWorkers.class);
     static final String ACTOR = "system";
 
-    private final JdbcClient jdbc;
+    private final RunStore runs;
     private final TransactionTemplate tx;
     private final TestSuites suites;
     private final SubmissionStore store;
     private final RunResults results;
-    private final Runs runs;
     private final ConformanceProperties props;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    RunWorkers(JdbcClient jdbc, TransactionTemplate tx, TestSuites suites, SubmissionStore store, RunResults results,
-               Runs runs, ConformanceProperties props) {
-        this.jdbc = jdbc;
+    RunWorkers(RunStore runs, TransactionTemplate tx, TestSuites suites, SubmissionStore store, RunResults results,
+               ConformanceProperties props) {
+        this.runs = runs;
         this.tx = tx;
         this.suites = suites;
         this.store = store;
         this.results = results;
-        this.runs = runs;
         this.props = props;
     }
 
@@ -79,8 +77,7 @@ class RunWorkers implements SmartLifecycle {
         running = false;
         try {
             // runs in flight here are given back at once instead of waiting for their lease to run out
-            int n = jdbc.sql("update conformance_run set lease_until = now() where lease_owner = ? and status = 'RUNNING'")
-                    .param(node).update();
+            int n = runs.releaseLeases(node);
             if (n > 0) {
                 log.info("shutting down: {} run(s) in progress given back to the queue", n);
             }
@@ -130,62 +127,36 @@ class RunWorkers implements SmartLifecycle {
     record Claimed(long runId, long editionId) {
     }
 
-    /** The head of the queue as the claim reads it. */
-    private record Head(long id, long editionId, RunStatus status, int attempts, boolean cancelRequested) {
-    }
-
     /** Takes the oldest queued run, or one whose worker died; null when there is none. */
     Claimed claim() {
         return tx.execute(s -> {
-            Head row = jdbc.sql("""
-                            select id, edition_id, status, attempts, cancel_requested from conformance_run
-                            where status = 'QUEUED' or (status = 'RUNNING' and lease_until < now())
-                            order by queued_at, id limit 1 for update skip locked""")
-                    .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), RunStatus.valueOf(rs.getString(3)),
-                            rs.getInt(4), rs.getBoolean(5)))
-                    .optional().orElse(null);
+            RunStore.Head row = runs.lockHeadOfQueue().orElse(null);
             if (row == null) {
                 return null;
             }
             long id = row.id();
-            RunStatus status = row.status();
             int attempts = row.attempts();
-            boolean cancel = row.cancelRequested();
-            if (status == RunStatus.RUNNING) {
-                RunLifecycle.check(RunStatus.RUNNING, RunStatus.QUEUED, RunLifecycle.Mover.WORKER);
-                jdbc.sql("update conformance_run set status = 'QUEUED', lease_owner = null, lease_until = null "
-                        + "where id = ?").param(id).update();
-                runs.history(id, RunStatus.RUNNING, RunStatus.QUEUED, ACTOR,
+            if (row.status() == RunStatus.RUNNING) {
+                runs.move(id, system(RunStatus.RUNNING, RunStatus.QUEUED), ACTOR,
                         "the worker running it stopped (lease expired); queued again");
             }
-            if (cancel) {
-                finish(id, RunStatus.QUEUED, RunStatus.CANCELLED, null, "cancelled on request");
+            if (row.cancelRequested()) {
+                runs.finish(id, system(RunStatus.QUEUED, RunStatus.CANCELLED), ACTOR, "cancelled on request", null);
                 return null;
             }
             if (attempts >= props.maxAttempts()) {
                 String why = "gave up after " + attempts + " attempts that did not finish";
-                finish(id, RunStatus.QUEUED, RunStatus.FAILED, why, why);
+                runs.finish(id, system(RunStatus.QUEUED, RunStatus.FAILED), ACTOR, why, why);
                 return null;
             }
-            RunLifecycle.check(RunStatus.QUEUED, RunStatus.RUNNING, RunLifecycle.Mover.WORKER);
-            jdbc.sql("""
-                            update conformance_run set status = 'RUNNING', attempts = attempts + 1, lease_owner = ?,
-                              lease_until = now() + make_interval(secs => ?), started_at = now(), bytes_done = 0,
-                              resources_done = 0, version = version + 1
-                            where id = ?""")
-                    .params(node, props.lease().toSeconds(), id).update();
-            runs.history(id, RunStatus.QUEUED, RunStatus.RUNNING, ACTOR, "attempt " + (attempts + 1) + " on " + node);
+            runs.start(id, system(RunStatus.QUEUED, RunStatus.RUNNING), node, props.lease(),
+                    "attempt " + (attempts + 1) + " on " + node);
             return new Claimed(id, row.editionId());
         });
     }
 
-    private void finish(long id, RunStatus from, RunStatus to, String failure, String reason) {
-        RunLifecycle.check(from, to, RunLifecycle.Mover.WORKER);
-        jdbc.sql("""
-                        update conformance_run set status = ?, finished_at = now(), failure = ?, lease_owner = null,
-                          lease_until = null, version = version + 1 where id = ?""")
-                .params(to.name(), failure, id).update();
-        runs.history(id, from, to, ACTOR, reason);
+    private static Lifecycle.Move<RunStatus, RunLifecycle.Party> system(RunStatus from, RunStatus to) {
+        return RunLifecycle.check(from, to, RunLifecycle.Party.SYSTEM);
     }
 
     /** Shared between a run's reader, its heartbeat and the worker. */
@@ -204,22 +175,17 @@ class RunWorkers implements SmartLifecycle {
         heartbeat.start();
         try {
             ValidationEngine engine = suites.engine(c.editionId());
-            List<ValidationEngine.Source> sources = jdbc.sql("select name, storage_key from run_upload where run_id = ? "
-                            + "order by id")
-                    .param(c.runId())
-                    .query((rs, n) -> {
-                        String key = rs.getString(2);
-                        return new ValidationEngine.Source(rs.getString(1), () -> watched(store.open(key), control));
-                    })
-                    .list();
+            List<ValidationEngine.Source> sources = runs.uploads(c.runId()).stream()
+                    .map(u -> new ValidationEngine.Source(u.name(), () -> watched(store.open(u.storageKey()), control)))
+                    .toList();
             Report report = engine.run(sources, props.validatorThreads(), (done, inputs) -> control.resources = done);
             control.resources = report.summary().resources();
             boolean stored = tx.execute(s -> {
-                if (!ownsLease(c.runId())) {
+                if (!runs.ownsLease(c.runId(), node)) {
                     return false;
                 }
                 results.store(c.runId(), report);
-                finish(c.runId(), RunStatus.RUNNING, RunStatus.SUCCEEDED, null, null);
+                runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.SUCCEEDED), ACTOR, null, null);
                 return true;
             });
             log.info("run {} {} in {} ms: {} resources", c.runId(), stored ? "finished" : "finished after losing "
@@ -227,8 +193,9 @@ class RunWorkers implements SmartLifecycle {
                     report.summary().resources());
         } catch (CancellationException e) {
             tx.executeWithoutResult(s -> {
-                if (ownsLease(c.runId()) && control.cancelled) {
-                    finish(c.runId(), RunStatus.RUNNING, RunStatus.CANCELLED, null, "cancelled on request");
+                if (runs.ownsLease(c.runId(), node) && control.cancelled) {
+                    runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.CANCELLED), ACTOR,
+                            "cancelled on request", null);
                 }
             });
         } catch (RuntimeException e) {
@@ -245,9 +212,9 @@ class RunWorkers implements SmartLifecycle {
                             + "or contact the operators");
             String failure = text.zh() + " / " + text.en();
             tx.executeWithoutResult(s -> {
-                if (ownsLease(c.runId())) {
-                    finish(c.runId(), RunStatus.RUNNING, RunStatus.FAILED,
-                            failure.length() > 2000 ? failure.substring(0, 2000) : failure, "validation failed");
+                if (runs.ownsLease(c.runId(), node)) {
+                    runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.FAILED), ACTOR, "validation failed",
+                            failure.length() > 2000 ? failure.substring(0, 2000) : failure);
                 }
             });
         } finally {
@@ -255,23 +222,11 @@ class RunWorkers implements SmartLifecycle {
         }
     }
 
-    private boolean ownsLease(long runId) {
-        return jdbc.sql("select id from conformance_run where id = ? and status = 'RUNNING' and lease_owner = ? "
-                        + "for update")
-                .params(runId, node).query(Long.class).optional().isPresent();
-    }
-
     private void heartbeat(long runId, Control control) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(props.heartbeat().toMillis());
-                var row = jdbc.sql("""
-                                update conformance_run set lease_until = now() + make_interval(secs => ?),
-                                  bytes_done = ?, resources_done = ?
-                                where id = ? and lease_owner = ? and status = 'RUNNING'
-                                returning cancel_requested""")
-                        .params(props.lease().toSeconds(), control.bytes.get(), control.resources, runId, node)
-                        .query(Boolean.class).optional();
+                var row = runs.heartbeat(runId, node, props.lease(), control.bytes.get(), control.resources);
                 if (row.isEmpty()) {
                     control.lostLease = true;
                     control.cancelled = true;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hmbd.registry.auth.Actor;
@@ -13,12 +12,12 @@ import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.HistoryEntry;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +33,7 @@ public class Runs {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final RunStore runs;
     private final TransactionTemplate tx;
     private final TestSuites suites;
     private final SubmissionStore store;
@@ -42,9 +41,9 @@ public class Runs {
     private final ConformanceProperties props;
     private final ApplicationEventPublisher events;
 
-    Runs(JdbcClient jdbc, TransactionTemplate tx, TestSuites suites, SubmissionStore store, Visibility visibility,
+    Runs(RunStore runs, TransactionTemplate tx, TestSuites suites, SubmissionStore store, Visibility visibility,
          ConformanceProperties props, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        this.runs = runs;
         this.tx = tx;
         this.suites = suites;
         this.store = store;
@@ -86,14 +85,7 @@ public class Runs {
         long organizationId = requireSubmitter(actor);
         long edition = Text.requiredValue("editionId", editionId);
         suites.requireTestable(edition);
-        Long id = tx.execute(s -> {
-            long runId = jdbc.sql("""
-                            insert into conformance_run (edition_id, organization_id, submitted_by, status)
-                            values (?, ?, ?, 'AWAITING_DATA') returning id""")
-                    .params(edition, organizationId, actor.id()).query(Long.class).single();
-            history(runId, null, RunStatus.AWAITING_DATA, actor.username(), null);
-            return runId;
-        });
+        Long id = tx.execute(s -> runs.create(edition, organizationId, actor.id(), actor.username()));
         return get(actor, id);
     }
 
@@ -104,11 +96,11 @@ public class Runs {
     public FileView upload(Actor actor, long runId, String name, String mediaType, Long contentLength,
                            InputStream body) throws IOException {
         String fileName = checkFileName(name);
-        Row run = row(runId);
+        RunStore.Row run = runs.row(runId);
         requireOwnSubmission(actor, run);
-        if (run.status != RunStatus.AWAITING_DATA) {
-            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status.name()),
-                    Msg.of("conflict.run-not-awaiting-data", run.status));
+        if (run.status() != RunStatus.AWAITING_DATA) {
+            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status().name()),
+                    Msg.of("conflict.run-not-awaiting-data", run.status()));
         }
         long max = props.maxUploadSize().toBytes();
         if (contentLength != null && contentLength > max) {
@@ -122,54 +114,39 @@ public class Runs {
         }
         try {
             tx.executeWithoutResult(s -> {
-                RunStatus now = RunStatus.valueOf(jdbc.sql("select status from conformance_run where id = ? for update")
-                        .param(runId).query(String.class).single());
+                RunStatus now = runs.lockStatus(runId);
                 if (now != RunStatus.AWAITING_DATA) {
                     throw new DomainException(ErrorCode.CONFLICT, Map.of("status", now.name()),
                             Msg.of("conflict.run-not-awaiting-data", now));
                 }
-                long files = jdbc.sql("select count(*) from run_upload where run_id = ?").param(runId)
-                        .query(Long.class).single();
-                if (files >= props.maxFilesPerRun()) {
+                if (runs.fileCount(runId) >= props.maxFilesPerRun()) {
                     throw DomainException.conflict("too-many-files", props.maxFilesPerRun());
                 }
-                if (jdbc.sql("select count(*) from run_upload where run_id = ? and name = ?").params(runId, fileName)
-                        .query(Long.class).single() > 0) {
+                if (runs.hasFile(runId, fileName)) {
                     throw DomainException.conflict("file-exists", fileName);
                 }
-                jdbc.sql("""
-                                insert into run_upload (run_id, name, media_type, size_bytes, sha256, storage_key, key_id)
-                                values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(runId, fileName, mediaType == null ? null : Text.optional("Content-Type", mediaType, 100),
-                                stored.sizeBytes(), stored.sha256(), stored.storageKey(), store.keyId())
-                        .update();
-                jdbc.sql("""
-                                update conformance_run set bytes_total = bytes_total + ?,
-                                  resources_estimate = coalesce(resources_estimate, 0) + ?, version = version + 1
-                                where id = ?""")
-                        .params(stored.sizeBytes(), stored.lines(), runId).update();
+                runs.addFile(runId, fileName,
+                        mediaType == null ? null : Text.optional("Content-Type", mediaType, 100), stored,
+                        store.keyId());
             });
         } catch (RuntimeException e) {
             store.destroy(stored.storageKey());
             throw e;
         }
-        return files(runId).stream().filter(f -> f.name().equals(fileName)).findFirst().orElseThrow();
+        return runs.files(runId).stream().filter(f -> f.name().equals(fileName)).findFirst().orElseThrow();
     }
 
     /** Hands a run with at least one file to the queue. */
     public RunView submit(Actor actor, long runId) {
-        Row run = row(runId);
+        RunStore.Row run = runs.row(runId);
         requireOwnSubmission(actor, run);
         tx.executeWithoutResult(s -> {
-            RunStatus from = lockStatus(runId);
-            RunLifecycle.check(from, RunStatus.QUEUED, RunLifecycle.Mover.SUBMITTER);
-            if (jdbc.sql("select count(*) from run_upload where run_id = ?").param(runId).query(Long.class).single()
-                    == 0) {
+            RunStatus from = runs.lockStatus(runId);
+            var move = RunLifecycle.check(from, RunStatus.QUEUED, RunLifecycle.Party.SUBMITTER);
+            if (runs.fileCount(runId) == 0) {
                 throw DomainException.conflict("run-without-files");
             }
-            jdbc.sql("update conformance_run set status = 'QUEUED', queued_at = now(), version = version + 1 "
-                    + "where id = ?").param(runId).update();
-            history(runId, from, RunStatus.QUEUED, actor.username(), null);
+            runs.move(runId, move, actor.username(), null);
             events.publishEvent(new RunQueued(runId));
         });
         return get(actor, runId);
@@ -183,11 +160,9 @@ public class Runs {
             upload(actor, run.id(), name, mediaType, contentLength, body);
         } catch (RuntimeException | IOException e) {
             tx.executeWithoutResult(s -> {
-                RunStatus from = lockStatus(run.id());
-                RunLifecycle.check(from, RunStatus.CANCELLED, RunLifecycle.Mover.SUBMITTER);
-                jdbc.sql("update conformance_run set status = 'CANCELLED', finished_at = now() where id = ?")
-                        .param(run.id()).update();
-                history(run.id(), from, RunStatus.CANCELLED, actor.username(), "upload failed");
+                RunStatus from = runs.lockStatus(run.id());
+                runs.move(run.id(), RunLifecycle.check(from, RunStatus.CANCELLED, RunLifecycle.Party.SUBMITTER),
+                        actor.username(), "upload failed");
             });
             throw e;
         }
@@ -199,49 +174,35 @@ public class Runs {
      * by its worker within a heartbeat.
      */
     public RunView cancel(Actor actor, long runId, String reason) {
-        Row run = row(runId);
+        RunStore.Row run = runs.row(runId);
         requireOwnSubmission(actor, run);
         String why = Text.optional("reason", reason, 2000);
         tx.executeWithoutResult(s -> {
-            RunStatus from = lockStatus(runId);
+            RunStatus from = runs.lockStatus(runId);
             if (from == RunStatus.RUNNING) {
-                jdbc.sql("update conformance_run set cancel_requested = true where id = ?").param(runId).update();
+                runs.requestCancel(runId);
                 return;
             }
-            RunLifecycle.check(from, RunStatus.CANCELLED, RunLifecycle.Mover.SUBMITTER);
-            jdbc.sql("update conformance_run set status = 'CANCELLED', finished_at = now(), version = version + 1 "
-                    + "where id = ?").param(runId).update();
-            history(runId, from, RunStatus.CANCELLED, actor.username(), why);
+            runs.move(runId, RunLifecycle.check(from, RunStatus.CANCELLED, RunLifecycle.Party.SUBMITTER),
+                    actor.username(), why);
         });
         return get(actor, runId);
     }
 
     /** A new run on the same files and edition (while the files are kept), queued at once. */
     public RunView rerun(Actor actor, long runId) {
-        Row run = row(runId);
+        RunStore.Row run = runs.row(runId);
         requireOwnSubmission(actor, run);
-        if (!run.status.isFinished()) {
-            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status.name()),
-                    Msg.of("conflict.run-not-finished", run.status));
+        if (!run.status().isFinished()) {
+            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status().name()),
+                    Msg.of("conflict.run-not-finished", run.status()));
         }
-        if (run.dataDestroyedAt != null) {
+        if (run.dataDestroyedAt() != null) {
             throw DomainException.conflict("run-data-destroyed", runId);
         }
-        suites.requireTestable(run.editionId);
+        suites.requireTestable(run.editionId());
         Long id = tx.execute(s -> {
-            long newId = jdbc.sql("""
-                            insert into conformance_run (edition_id, organization_id, submitted_by, status, rerun_of,
-                                                         bytes_total, resources_estimate, queued_at)
-                            select edition_id, organization_id, ?, 'QUEUED', id, bytes_total, resources_estimate, now()
-                            from conformance_run where id = ? returning id""")
-                    .params(actor.id(), runId).query(Long.class).single();
-            jdbc.sql("""
-                            insert into run_upload (run_id, name, media_type, size_bytes, sha256, storage_key, key_id,
-                                                    uploaded_at)
-                            select ?, name, media_type, size_bytes, sha256, storage_key, key_id, uploaded_at
-                            from run_upload where run_id = ?""")
-                    .params(newId, runId).update();
-            history(newId, null, RunStatus.QUEUED, actor.username(), "re-run of run " + runId);
+            long newId = runs.createRerun(runId, actor.id(), actor.username());
             events.publishEvent(new RunQueued(newId));
             return newId;
         });
@@ -254,28 +215,12 @@ public class Runs {
     }
 
     public PageResult<RunView> list(Actor viewer, RunFilter f, PageQuery page) {
-        Visibility.Scope scope = visibility.scope(viewer);
-        StringBuilder where = new StringBuilder(" where " + scope.condition());
-        List<Object> p = new ArrayList<>(scope.params());
-        if (f.editionId() != null) {
-            where.append(" and r.edition_id = ?");
-            p.add(f.editionId());
-        }
-        if (f.organizationId() != null) {
-            where.append(" and r.organization_id = ?");
-            p.add(f.organizationId());
-        }
-        if (f.status() != null) {
-            where.append(" and r.status = ?");
-            p.add(Text.enumValue("status", f.status(), RunStatus.class).name());
-        }
-        long total = jdbc.sql("select count(*) from conformance_run r join organization o on o.id = r.organization_id"
-                + where).params(p).query(Long.class).single();
-        p.add(page.size());
-        p.add(page.offset());
-        List<RunView> items = jdbc.sql(SELECT + where + " order by r.id desc limit ? offset ?").params(p)
-                .query(this::map).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        ListQuery q = visibility.scope(viewer).restrict(ListQuery.filter(), "o")
+                .and("r.edition_id = :editionId", f.editionId())
+                .and("r.organization_id = :organizationId", f.organizationId())
+                .and("r.status = :status",
+                        f.status() == null ? null : Text.enumValue("status", f.status(), RunStatus.class).name());
+        return runs.page(q, page, this::map);
     }
 
     public RunView get(Actor viewer, long runId) {
@@ -285,43 +230,21 @@ public class Runs {
 
     /** The run if the viewer may see it, else 404 (its existence is not revealed). */
     RunView visible(Actor viewer, long runId) {
-        Visibility.Scope scope = visibility.scope(viewer);
-        List<Object> p = new ArrayList<>(scope.params());
-        p.add(runId);
-        return jdbc.sql(SELECT + " where " + scope.condition() + " and r.id = ?").params(p).query(this::map)
-                .optional().orElseThrow(() -> DomainException.notFound("conformance-run", runId));
+        ListQuery q = visibility.scope(viewer).restrict(ListQuery.filter(), "o").and("r.id = :id", runId);
+        return runs.find(q, this::map).orElseThrow(() -> DomainException.notFound("conformance-run", runId));
     }
 
     public List<HistoryEntry> history(Actor viewer, long runId) {
         visible(viewer, runId);
-        return jdbc.sql("select * from conformance_run_transition where run_id = ? order by id").param(runId)
-                .query(HistoryEntry::map).list();
-    }
-
-    List<FileView> files(long runId) {
-        return jdbc.sql("select name, media_type, size_bytes, sha256, uploaded_at from run_upload where run_id = ? "
-                        + "order by id")
-                .param(runId)
-                .query((rs, n) -> new FileView(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
-                .list();
+        return runs.history(runId);
     }
 
     private RunView withFiles(RunView v) {
         return new RunView(v.id(), v.editionId(), v.editionCode(), v.organizationId(), v.organizationName(),
                 v.regionCode(), v.submittedBy(), v.status(), v.rerunOf(), v.attempts(), v.progress(), v.createdAt(),
                 v.queuedAt(), v.startedAt(), v.finishedAt(), v.failure(), v.result(), v.certificateNumber(),
-                v.dataDestroyedAt(), files(v.id()));
+                v.dataDestroyedAt(), runs.files(v.id()));
     }
-
-    private static final String SELECT = """
-            select r.*, e.code as edition_code, o.name_zh as organization_name, o.region_code,
-                   u.username as submitted_by_name, c.number as certificate_number
-            from conformance_run r
-            join organization o on o.id = r.organization_id
-            join edition e on e.id = r.edition_id
-            join app_user u on u.id = r.submitted_by
-            left join certificate c on c.run_id = r.id""";
 
     private RunView map(ResultSet rs, int n) throws SQLException {
         RunStatus status = RunStatus.valueOf(rs.getString("status"));
@@ -347,23 +270,10 @@ public class Runs {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return RunStore.instant(rs, column);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
-
-    private record Row(long id, long editionId, long organizationId, RunStatus status, Instant dataDestroyedAt) {
-    }
-
-    private Row row(long runId) {
-        return jdbc.sql("select id, edition_id, organization_id, status, data_destroyed_at from conformance_run "
-                        + "where id = ?")
-                .param(runId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        RunStatus.valueOf(rs.getString(4)), instant(rs, "data_destroyed_at")))
-                .optional().orElseThrow(() -> DomainException.notFound("conformance-run", runId));
-    }
 
     private static long requireSubmitter(Actor actor) {
         actor.require(Role.SUBMITTER);
@@ -374,23 +284,12 @@ public class Runs {
     }
 
     /** Only a submitter of the run's own organization changes it; others get 404 or 403 as they may see it. */
-    private void requireOwnSubmission(Actor actor, Row run) {
+    private void requireOwnSubmission(Actor actor, RunStore.Row run) {
         visible(actor, run.id());
         if (!actor.has(Role.SUBMITTER) || actor.organizationId() == null
                 || actor.organizationId() != run.organizationId()) {
             throw DomainException.forbidden("own-organization-runs");
         }
-    }
-
-    private RunStatus lockStatus(long runId) {
-        return RunStatus.valueOf(jdbc.sql("select status from conformance_run where id = ? for update").param(runId)
-                .query(String.class).single());
-    }
-
-    void history(long runId, RunStatus from, RunStatus to, String actor, String reason) {
-        jdbc.sql("insert into conformance_run_transition (run_id, from_status, to_status, actor, reason) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(runId, from == null ? null : from.name(), to.name(), actor, reason).update();
     }
 
     private static String checkFileName(String name) {

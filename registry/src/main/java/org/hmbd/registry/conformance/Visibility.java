@@ -1,11 +1,11 @@
 package org.hmbd.registry.conformance;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.hmbd.registry.auth.Accounts;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Organization;
 import org.hmbd.registry.auth.Role;
+import org.hmbd.registry.shared.ListQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,19 +23,48 @@ class Visibility {
         this.accounts = accounts;
     }
 
-    /** A SQL condition on an organization alias {@code o} and its parameters. */
-    record Scope(String condition, List<Object> params) {
+    /**
+     * A viewer's scope as data: everything, or the organizations whose region code starts with
+     * {@code regionPrefix}, plus the organization {@code organizationId}; nothing when neither is set.
+     */
+    record Scope(boolean all, String regionPrefix, Long organizationId) {
+
+        static Scope organization(long id) {
+            return new Scope(false, null, id);
+        }
+
+        /** Whether an organization in region {@code regionCode} is within the scope. */
+        boolean includes(long organization, String regionCode) {
+            return all || (organizationId != null && organizationId == organization)
+                    || (regionPrefix != null && regionCode != null && regionCode.startsWith(regionPrefix));
+        }
+
+        /** Restricts a query to the scope, on the organization table under {@code alias}. */
+        ListQuery restrict(ListQuery q, String alias) {
+            if (all) {
+                return q;
+            }
+            if (organizationId == null) {
+                return q.and("false");
+            }
+            if (regionPrefix == null) {
+                return q.and(alias + ".id = :scopeOrganization", organizationId);
+            }
+            return q.and("(" + alias + ".region_code like :scopeRegion or " + alias + ".id = :scopeOrganization)",
+                    Map.of("scopeRegion", regionPrefix + "%", "scopeOrganization", organizationId));
+        }
     }
 
     /** Every organization: the national view. */
-    static final Scope ALL = new Scope("true", List.of());
+    static final Scope ALL = new Scope(true, null, null);
+    static final Scope NONE = new Scope(false, null, null);
 
     Scope scope(Actor viewer) {
         if (viewer.has(Role.NATIONAL_ADMIN)) {
             return ALL;
         }
         if (viewer.organizationId() == null) {
-            return new Scope("false", List.of());
+            return NONE;
         }
         if (viewer.has(Role.SUPERVISOR)) {
             Organization org = accounts.organization(viewer.organizationId());
@@ -48,11 +77,8 @@ class Visibility {
             if (prefix == 0) {
                 return ALL;
             }
-            List<Object> p = new ArrayList<>();
-            p.add(org.regionCode().substring(0, prefix) + "%");
-            p.add(viewer.organizationId());
-            return new Scope("(o.region_code like ? or o.id = ?)", p);
+            return new Scope(false, org.regionCode().substring(0, prefix), viewer.organizationId());
         }
-        return new Scope("o.id = ?", List.of(viewer.organizationId()));
+        return Scope.organization(viewer.organizationId());
     }
 }

@@ -15,6 +15,7 @@ import org.hmbd.registry.shared.HistoryEntry;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
+import org.hmbd.registry.shared.Transitions;
 import org.hmbd.registry.standard.Categories;
 import org.hmbd.registry.standard.StandardLevel;
 import org.hmbd.registry.standard.Standards;
@@ -31,13 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Proposals {
 
     private final JdbcClient jdbc;
+    private final Transitions transitions;
     private final Categories categories;
     private final Standards standards;
     private final WorkingGroups groups;
     private final Accounts accounts;
 
-    Proposals(JdbcClient jdbc, Categories categories, Standards standards, WorkingGroups groups, Accounts accounts) {
+    Proposals(JdbcClient jdbc, Transitions transitions, Categories categories, Standards standards,
+              WorkingGroups groups, Accounts accounts) {
         this.jdbc = jdbc;
+        this.transitions = transitions;
         this.categories = categories;
         this.standards = standards;
         this.groups = groups;
@@ -99,7 +103,7 @@ public class Proposals {
                 .params(kind.name(), titleZh, titleEn, categoryId, level.name(), scope, rationale, org, actor.id(),
                         target)
                 .query(Long.class).single();
-        history(id, null, ProposalStatus.SUBMITTED, actor.username(), null);
+        transitions.created(ProposalLifecycle.LIFECYCLE, id, ProposalStatus.SUBMITTED, actor.username(), null);
         return get(id);
     }
 
@@ -156,7 +160,7 @@ public class Proposals {
     public Proposal accept(Actor actor, long id, AcceptRequest req) {
         Proposal p = lock(id);
         actor.require(Role.NATIONAL_ADMIN);
-        ProposalLifecycle.check(p.status(), ProposalStatus.ACCEPTED);
+        var move = ProposalLifecycle.check(p.status(), ProposalStatus.ACCEPTED);
         int year = Text.requiredValue("year", req.year());
         int thisYear = BusinessDates.today().getYear();
         if (year < thisYear - 1 || year > thisYear + 5) {
@@ -198,7 +202,7 @@ public class Proposals {
                                        edition_id, due_date)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(year, id, leadOrg, groupId, standardId, editionId, Date.valueOf(due)).update();
-        move(p, ProposalStatus.ACCEPTED, actor.username(), reason);
+        transitions.move(ProposalLifecycle.LIFECYCLE, id, move, actor.username(), reason);
         return get(id);
     }
 
@@ -206,8 +210,8 @@ public class Proposals {
     public Proposal reject(Actor actor, long id, DecisionRequest req) {
         Proposal p = lock(id);
         actor.require(Role.NATIONAL_ADMIN);
-        ProposalLifecycle.check(p.status(), ProposalStatus.REJECTED);
-        move(p, ProposalStatus.REJECTED, actor.username(), Text.required("reason", req.reason(), 2000));
+        transitions.move(ProposalLifecycle.LIFECYCLE, id, ProposalLifecycle.check(p.status(), ProposalStatus.REJECTED),
+                actor.username(), Text.required("reason", req.reason(), 2000));
         return get(id);
     }
 
@@ -217,8 +221,8 @@ public class Proposals {
         if (p.proposerId() != actor.id()) {
             throw DomainException.forbidden("proposer");
         }
-        ProposalLifecycle.check(p.status(), ProposalStatus.WITHDRAWN);
-        move(p, ProposalStatus.WITHDRAWN, actor.username(), Text.optional("reason", req.reason(), 2000));
+        transitions.move(ProposalLifecycle.LIFECYCLE, id, ProposalLifecycle.check(p.status(), ProposalStatus.WITHDRAWN),
+                actor.username(), Text.optional("reason", req.reason(), 2000));
         return get(id);
     }
 
@@ -226,18 +230,6 @@ public class Proposals {
         jdbc.sql("select id from proposal where id = ? for update").param(id).query(Long.class).optional()
                 .orElseThrow(() -> DomainException.notFound("proposal", id));
         return get(id);
-    }
-
-    private void move(Proposal p, ProposalStatus to, String actor, String reason) {
-        jdbc.sql("update proposal set status = ?, version = version + 1 where id = ?").params(to.name(), p.id())
-                .update();
-        history(p.id(), p.status(), to, actor, reason);
-    }
-
-    private void history(long id, ProposalStatus from, ProposalStatus to, String actor, String reason) {
-        jdbc.sql("insert into proposal_transition (proposal_id, from_status, to_status, actor, reason) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(id, from == null ? null : from.name(), to.name(), actor, reason).update();
     }
 
     private static final String SELECT = """

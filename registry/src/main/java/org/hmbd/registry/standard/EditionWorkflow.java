@@ -8,8 +8,10 @@ import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.BusinessDates;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
+import org.hmbd.registry.shared.Lifecycle;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.Text;
+import org.hmbd.registry.shared.Transitions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,12 +30,15 @@ public class EditionWorkflow {
     static final int DEFAULT_COMMENT_DAYS = 30;
 
     private final JdbcClient jdbc;
+    private final Transitions transitions;
     private final WorkingGroups groups;
     private final Standards standards;
     private final ApplicationEventPublisher events;
 
-    EditionWorkflow(JdbcClient jdbc, WorkingGroups groups, Standards standards, ApplicationEventPublisher events) {
+    EditionWorkflow(JdbcClient jdbc, Transitions transitions, WorkingGroups groups, Standards standards,
+                    ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.transitions = transitions;
         this.groups = groups;
         this.standards = standards;
         this.events = events;
@@ -61,7 +66,7 @@ public class EditionWorkflow {
     public Edition transition(Actor actor, long editionId, TransitionRequest req) {
         Locked e = lock(editionId);
         EditionStatus to = EditionLifecycle.parse(Text.required("to", req.to(), 30));
-        EditionLifecycle.Transition t = EditionLifecycle.check(e.status(), to, false);
+        Lifecycle.Move<EditionStatus, Party> t = EditionLifecycle.check(e.status(), to, false);
         authorize(actor, t.party(), e);
         String reason = t.reasonRequired() ? Text.required("reason", req.reason(), 2000)
                 : Text.optional("reason", req.reason(), 2000);
@@ -84,7 +89,7 @@ public class EditionWorkflow {
             default -> {
             }
         }
-        move(editionId, e.status(), to, actor.username(), reason);
+        transitions.move(EditionLifecycle.LIFECYCLE, editionId, t, actor.username(), reason);
         if (to == EditionStatus.WITHDRAWN) {
             jdbc.sql("""
                     update standard set status = 'WITHDRAWN' where id = ? and status = 'DRAFT'
@@ -151,10 +156,10 @@ public class EditionWorkflow {
         String code = number + "-" + year;
         // supersede the edition in force, as the system, with its own history entry
         standards.publishedEdition(e.standardId()).ifPresent(previous -> {
-            EditionLifecycle.Transition sys = EditionLifecycle.check(EditionStatus.PUBLISHED,
+            Lifecycle.Move<EditionStatus, Party> sys = EditionLifecycle.check(EditionStatus.PUBLISHED,
                     EditionStatus.SUPERSEDED, true);
             jdbc.sql("update edition set superseded_by_id = ? where id = ?").params(e.id(), previous).update();
-            move(previous, sys.from(), sys.to(), actor.username(), "superseded by " + code);
+            transitions.move(EditionLifecycle.LIFECYCLE, previous, sys, actor.username(), "superseded by " + code);
             jdbc.sql("update edition set supersedes_id = ? where id = ?").params(previous, e.id()).update();
         });
         try {
@@ -165,17 +170,6 @@ public class EditionWorkflow {
         } catch (DuplicateKeyException ex) {
             throw DomainException.conflict("code-taken", code);
         }
-    }
-
-    private void move(long editionId, EditionStatus from, EditionStatus to, String actor, String reason) {
-        int n = jdbc.sql("update edition set status = ?, version = version + 1 where id = ? and status = ?")
-                .params(to.name(), editionId, from.name()).update();
-        if (n != 1) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("edition " + editionId);
-        }
-        jdbc.sql("insert into edition_transition (edition_id, from_status, to_status, actor, reason) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(editionId, from.name(), to.name(), actor, reason).update();
     }
 
     private Locked lock(long editionId) {

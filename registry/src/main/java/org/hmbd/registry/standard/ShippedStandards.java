@@ -1,6 +1,7 @@
 package org.hmbd.registry.standard;
 
 import org.hmbd.registry.shared.Digests;
+import org.hmbd.registry.shared.Transitions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +42,15 @@ class ShippedStandards implements ApplicationRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final Transitions transitions;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-    ShippedStandards(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
+    ShippedStandards(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
+                     Transitions transitions) {
         this.jdbc = jdbc;
+        this.transitions = transitions;
         this.tx = tx;
         this.events = events;
     }
@@ -130,11 +134,9 @@ class ShippedStandards implements ApplicationRunner {
                             insert into edition (standard_id, status, code, effective_date, published_at, shipped_package)
                             values (?, 'PUBLISHED', ?, ?, now(), ?) returning id""")
                     .params(standardId, code, Date.valueOf(effective), key).query(Long.class).single();
-            jdbc.sql("insert into edition_transition (edition_id, from_status, to_status, actor, reason) "
-                            + "values (?, null, 'PUBLISHED', ?, ?)")
-                    .params(id, ACTOR, "registered from the content shipped with the product (" + key + "; "
-                            + m.path("notice").asString("") + ")")
-                    .update();
+            transitions.created(EditionLifecycle.LIFECYCLE, id, EditionStatus.PUBLISHED, ACTOR,
+                    "registered from the content shipped with the product (" + key + "; "
+                            + m.path("notice").asString("") + ")");
             byte[] bytes = tgz.toByteArray();
             jdbc.sql("""
                             insert into artifact_revision (edition_id, name, revision, media_type, size_bytes, sha256,

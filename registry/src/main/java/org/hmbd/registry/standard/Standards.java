@@ -12,6 +12,7 @@ import org.hmbd.registry.shared.HistoryEntry;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
+import org.hmbd.registry.shared.Transitions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Standards {
 
     private final JdbcClient jdbc;
+    private final Transitions transitions;
 
-    Standards(JdbcClient jdbc) {
+    Standards(JdbcClient jdbc, Transitions transitions) {
         this.jdbc = jdbc;
+        this.transitions = transitions;
     }
 
     private static final String STANDARD_SELECT = """
@@ -260,9 +263,7 @@ public class Standards {
                         insert into edition (standard_id, working_group_id, status, supersedes_id)
                         values (?, ?, 'DRAFTING', ?) returning id""")
                 .params(standardId, workingGroupId, supersedes).query(Long.class).single();
-        jdbc.sql("insert into edition_transition (edition_id, from_status, to_status, actor, reason) "
-                        + "values (?, null, 'DRAFTING', ?, ?)")
-                .params(editionId, actor, reason).update();
+        transitions.created(EditionLifecycle.LIFECYCLE, editionId, EditionStatus.DRAFTING, actor, reason);
         return editionId;
     }
 

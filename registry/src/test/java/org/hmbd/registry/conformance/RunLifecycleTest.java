@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.hmbd.registry.conformance.RunLifecycle.Mover;
+import org.hmbd.registry.conformance.RunLifecycle.Party;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,26 +19,26 @@ class RunLifecycleTest {
     /** Every move the machine allows, written out independently of its table. */
     private static final Set<String> ALLOWED = Set.of(
             "AWAITING_DATA>QUEUED:SUBMITTER", "AWAITING_DATA>CANCELLED:SUBMITTER", "QUEUED>CANCELLED:SUBMITTER",
-            "AWAITING_DATA>CANCELLED:WORKER", "QUEUED>CANCELLED:WORKER", "QUEUED>FAILED:WORKER",
-            "QUEUED>RUNNING:WORKER", "RUNNING>SUCCEEDED:WORKER", "RUNNING>FAILED:WORKER",
-            "RUNNING>CANCELLED:WORKER", "RUNNING>QUEUED:WORKER");
+            "AWAITING_DATA>CANCELLED:SYSTEM", "QUEUED>CANCELLED:SYSTEM", "QUEUED>FAILED:SYSTEM",
+            "QUEUED>RUNNING:SYSTEM", "RUNNING>SUCCEEDED:SYSTEM", "RUNNING>FAILED:SYSTEM",
+            "RUNNING>CANCELLED:SYSTEM", "RUNNING>QUEUED:SYSTEM");
 
     static Stream<Arguments> everyMove() {
         return Arrays.stream(RunStatus.values()).flatMap(from -> Arrays.stream(RunStatus.values())
-                .flatMap(to -> Arrays.stream(Mover.values()).map(m -> Arguments.of(from, to, m))));
+                .flatMap(to -> Arrays.stream(Party.values()).map(m -> Arguments.of(from, to, m))));
     }
 
     @ParameterizedTest(name = "{0} -> {1} by {2}")
     @MethodSource("everyMove")
-    void allowsExactlyTheListedMoves(RunStatus from, RunStatus to, Mover mover) {
-        if (ALLOWED.contains(from + ">" + to + ":" + mover)) {
-            assertThat(RunLifecycle.check(from, to, mover).to()).isEqualTo(to);
+    void allowsExactlyTheListedMoves(RunStatus from, RunStatus to, Party party) {
+        if (ALLOWED.contains(from + ">" + to + ":" + party)) {
+            assertThat(RunLifecycle.check(from, to, party).to()).isEqualTo(to);
         } else {
-            assertThatThrownBy(() -> RunLifecycle.check(from, to, mover))
+            assertThatThrownBy(() -> RunLifecycle.check(from, to, party))
                     .isInstanceOfSatisfying(DomainException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
                         assertThat(e.properties().get("allowedTransitions"))
-                                .isEqualTo(RunLifecycle.allowedTargets(from, mover).stream().map(Enum::name).toList());
+                                .isEqualTo(RunLifecycle.allowedTargets(from, party).stream().map(Enum::name).toList());
                     });
         }
     }
@@ -47,22 +47,22 @@ class RunLifecycleTest {
     @EnumSource(RunStatus.class)
     void aFinishedRunNeverMovesAgain(RunStatus from) {
         if (from.isFinished()) {
-            for (Mover m : Mover.values()) {
+            for (Party m : Party.values()) {
                 assertThat(RunLifecycle.allowedTargets(from, m)).isEmpty();
             }
         } else {
-            assertThat(Arrays.stream(Mover.values()).mapToInt(m -> RunLifecycle.allowedTargets(from, m).size()).sum())
+            assertThat(Arrays.stream(Party.values()).mapToInt(m -> RunLifecycle.allowedTargets(from, m).size()).sum())
                     .isPositive();
         }
     }
 
     @ParameterizedTest
     @EnumSource(RunStatus.class)
-    void onlyWorkersStartOrFinishARun(RunStatus to) {
+    void onlyTheServerStartsOrFinishesARun(RunStatus to) {
         boolean workerOnly = to == RunStatus.RUNNING || to == RunStatus.SUCCEEDED || to == RunStatus.FAILED;
         for (RunStatus from : RunStatus.values()) {
             if (workerOnly) {
-                assertThat(RunLifecycle.allowedTargets(from, Mover.SUBMITTER)).doesNotContain(to);
+                assertThat(RunLifecycle.allowedTargets(from, Party.SUBMITTER)).doesNotContain(to);
             }
         }
     }

@@ -37,9 +37,9 @@ class ProposalLifecycleTest {
         if (from != ProposalStatus.SUBMITTED || to == ProposalStatus.SUBMITTED) {
             return;
         }
-        ProposalLifecycle.Transition t = ProposalLifecycle.check(from, to);
+        var t = ProposalLifecycle.check(from, to);
         assertThat(t.reasonRequired()).isEqualTo(to == ProposalStatus.REJECTED);
-        assertThat(t.decider()).isEqualTo(to == ProposalStatus.WITHDRAWN
-                ? ProposalLifecycle.Decider.PROPOSER : ProposalLifecycle.Decider.NATIONAL_ADMIN);
+        assertThat(t.party()).isEqualTo(to == ProposalStatus.WITHDRAWN
+                ? ProposalLifecycle.Party.PROPOSER : ProposalLifecycle.Party.NATIONAL_ADMIN);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
+import org.hmbd.registry.shared.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,7 +40,7 @@ class EditionLifecycleTest {
     @MethodSource("everyPair")
     void allowsExactlyTheDocumentedMovesOnRequest(EditionStatus from, EditionStatus to) {
         if (BY_REQUEST.get(from).contains(to)) {
-            EditionLifecycle.Transition t = EditionLifecycle.check(from, to, false);
+            Lifecycle.Move<EditionStatus, Party> t = EditionLifecycle.check(from, to, false);
             assertThat(t.from()).isEqualTo(from);
             assertThat(t.to()).isEqualTo(to);
             assertThat(t.party()).isNotEqualTo(Party.SYSTEM);
@@ -81,8 +82,8 @@ class EditionLifecycleTest {
 
     @Test
     void backMovesWithdrawalAndAbolitionNeedAReason() {
-        List<EditionLifecycle.Transition> needingReason = EditionLifecycle.all().stream()
-                .filter(EditionLifecycle.Transition::reasonRequired).toList();
+        List<Lifecycle.Move<EditionStatus, Party>> needingReason = EditionLifecycle.all().stream()
+                .filter(Lifecycle.Move::reasonRequired).toList();
         assertThat(needingReason).allSatisfy(t -> assertThat(
                 t.to() == DRAFTING || t.to() == WITHDRAWN || t.to() == ABOLISHED || t.to() == SUPERSEDED
                         || (t.from() == APPROVED && t.to() == EXPERT_REVIEW)).isTrue());
