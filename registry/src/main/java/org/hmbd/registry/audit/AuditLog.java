@@ -2,8 +2,7 @@ package org.hmbd.registry.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,44 +35,18 @@ public class AuditLog {
     }
 
     public PageResult<AuditEvent> search(Filter f, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        List<Object> params = new ArrayList<>();
-        if (f.actor() != null) {
-            where.append(" and actor = ?");
-            params.add(f.actor());
-        }
-        if (f.action() != null) {
-            where.append(" and action ilike ?");
-            params.add("%" + f.action() + "%");
-        }
-        if (f.target() != null) {
-            where.append(" and target like ?");
-            params.add(f.target() + "%");
-        }
-        if (f.outcome() != null) {
-            where.append(" and outcome = ?");
-            params.add(f.outcome());
-        }
-        if (f.from() != null) {
-            where.append(" and at >= ?");
-            params.add(Timestamp.from(f.from()));
-        }
-        if (f.to() != null) {
-            where.append(" and at < ?");
-            params.add(Timestamp.from(f.to()));
-        }
-        long total = jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
-        List<Object> p = new ArrayList<>(params);
-        p.add(page.size());
-        p.add(page.offset());
-        List<AuditEvent> items = jdbc.sql("select * from audit_event" + where + " order by id desc limit ? offset ?")
-                .params(p)
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+        ListQuery q = ListQuery.filter()
+                .and("actor = :actor", f.actor())
+                .and("action ilike :action", ListQuery.containing(f.action()))
+                .and("target like :target", ListQuery.startingWith(f.target()))
+                .and("outcome = :outcome", f.outcome())
+                .and("at >= :from", f.from() == null ? null : Timestamp.from(f.from()))
+                .and("at < :to", f.to() == null ? null : Timestamp.from(f.to()));
+        return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
+                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target"),
                         rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
-                        rs.getString("client_ip")))
-                .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+                        rs.getString("client_ip")));
     }
 
     private static String cut(String s, int max) {

@@ -3,7 +3,6 @@ package org.hmbd.registry.auth;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -92,29 +92,15 @@ public class Accounts {
     }
 
     public PageResult<Organization> organizations(String level, String region, String q, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        List<Object> params = new ArrayList<>();
-        if (level != null && !level.isBlank()) {
-            where.append(" and level = ?");
-            params.add(Text.enumValue("level", level, OrganizationLevel.class).name());
-        }
-        if (region != null && !region.isBlank()) {
-            where.append(" and region_code like ?");
-            params.add(region.replaceAll("0+$", "") + "%");
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and (name_zh ilike ? or name_en ilike ?)");
-            String like = "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-        }
-        long total = jdbc.sql("select count(*) from organization" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Organization> items = jdbc.sql("select * from organization" + where + " order by id limit ? offset ?")
-                .params(pageParams).query(Accounts::mapOrganization).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        String lvl = ListQuery.given(level);
+        String reg = ListQuery.given(region);
+        String like = ListQuery.containing(q);
+        ListQuery query = ListQuery.filter()
+                .and("level = :level", lvl == null ? null : Text.enumValue("level", lvl, OrganizationLevel.class).name())
+                .and("region_code like :region", reg == null ? null : ListQuery.startingWith(reg.replaceAll("0+$", "")))
+                .and("(name_zh ilike :q or name_en ilike :q)", like);
+        return query.page(jdbc, "select * from organization", "select count(*) from organization", "order by id", page,
+                Accounts::mapOrganization);
     }
 
     @Transactional
@@ -180,11 +166,9 @@ public class Accounts {
 
     public PageResult<UserView> users(Actor actor, Long organizationId, PageQuery page) {
         requireAdmin(actor);
-        String where = organizationId == null ? "" : " where organization_id = " + organizationId.longValue();
-        long total = jdbc.sql("select count(*) from app_user" + where).query(Long.class).single();
-        List<UserView> items = jdbc.sql("select * from app_user" + where + " order by id limit ? offset ?")
-                .params(page.size(), page.offset()).query((rs, n) -> mapUser(rs)).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return ListQuery.filter().and("organization_id = :organizationId", organizationId)
+                .page(jdbc, "select * from app_user", "select count(*) from app_user", "order by id", page,
+                        (rs, n) -> mapUser(rs));
     }
 
     @Transactional

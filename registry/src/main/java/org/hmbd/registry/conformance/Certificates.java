@@ -1,7 +1,6 @@
 package org.hmbd.registry.conformance;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.BusinessDates;

@@ -2,13 +2,13 @@ package org.hmbd.registry.conformance;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -63,38 +63,23 @@ public class RunReports {
 
     public PageResult<FindingView> findings(Actor viewer, long runId, FindingFilter f, PageQuery page) {
         requireResult(viewer, runId);
-        StringBuilder where = new StringBuilder(" where run_id = ?");
-        List<Object> p = new ArrayList<>();
-        p.add(runId);
-        if (f.checkId() != null && !f.checkId().isBlank()) {
-            where.append(" and check_id = ?");
-            p.add(Text.optional("checkId", f.checkId(), 200));
-        }
-        if (f.severity() != null) {
-            where.append(" and severity = ?");
-            p.add(Text.enumValue("severity", f.severity(), Severity.class).name());
-        }
-        if (f.dimension() != null) {
-            where.append(" and dimension = ?");
-            p.add(Text.enumValue("dimension", f.dimension(), Dimension.class).name());
-        }
-        if (f.resourceType() != null && !f.resourceType().isBlank()) {
-            where.append(" and resource_type = ?");
-            p.add(Text.optional("resourceType", f.resourceType(), 100));
-        }
-        long total = jdbc.sql("select count(*) from run_finding" + where).params(p).query(Long.class).single();
-        p.add(page.size());
-        p.add(page.offset());
-        List<FindingView> items = jdbc.sql("""
+        String checkId = ListQuery.given(f.checkId());
+        String resourceType = ListQuery.given(f.resourceType());
+        ListQuery q = ListQuery.filter().and("run_id = :runId", runId)
+                .and("check_id = :checkId", checkId == null ? null : Text.optional("checkId", checkId, 200))
+                .and("severity = :severity",
+                        f.severity() == null ? null : Text.enumValue("severity", f.severity(), Severity.class).name())
+                .and("dimension = :dimension",
+                        f.dimension() == null ? null : Text.enumValue("dimension", f.dimension(), Dimension.class).name())
+                .and("resource_type = :resourceType",
+                        resourceType == null ? null : Text.optional("resourceType", resourceType, 100));
+        return q.page(jdbc, """
                         select seq, check_id, severity, dimension, source, line, entry, location, resource_type,
-                               resource_id, message_zh, message_en from run_finding""" + where
-                        + " order by seq limit ? offset ?")
-                .params(p)
-                .query((rs, n) -> new FindingView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                               resource_id, message_zh, message_en from run_finding""",
+                "select count(*) from run_finding", "order by seq", page,
+                (rs, n) -> new FindingView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), (Long) rs.getObject(6), (Integer) rs.getObject(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)))
-                .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
     }
 
     public void writeReport(Actor viewer, long runId, Format format, OutputStream out) throws IOException {

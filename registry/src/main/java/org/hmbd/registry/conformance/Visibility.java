@@ -50,7 +50,7 @@ class Visibility {
             if (regionPrefix == null) {
                 return q.and(alias + ".id = :scopeOrganization", organizationId);
             }
-            return q.and("(" + alias + ".region_code like :scopeRegion or " + alias + ".id = :scopeOrganization)",
+            return q.andAll("(" + alias + ".region_code like :scopeRegion or " + alias + ".id = :scopeOrganization)",
                     Map.of("scopeRegion", regionPrefix + "%", "scopeOrganization", organizationId));
         }
     }

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.hmbd.registry.auth.Accounts;
 import org.hmbd.registry.auth.Actor;
@@ -12,6 +11,7 @@ import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.BusinessDates;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.HistoryEntry;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -113,39 +113,20 @@ public class Proposals {
     }
 
     public PageResult<Proposal> list(ProposalFilter f, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        List<Object> params = new ArrayList<>();
-        if (f.status() != null && !f.status().isBlank()) {
-            where.append(" and p.status = ?");
-            params.add(Text.enumValue("status", f.status(), ProposalStatus.class).name());
-        }
-        if (f.kind() != null && !f.kind().isBlank()) {
-            where.append(" and p.kind = ?");
-            params.add(Text.enumValue("kind", f.kind(), ProposalKind.class).name());
-        }
-        if (f.category() != null && !f.category().isBlank()) {
-            where.append(" and p.category_id = ?");
-            params.add(categories.idOf("category", f.category()));
-        }
-        if (f.level() != null && !f.level().isBlank()) {
-            where.append(" and p.intended_level = ?");
-            params.add(Text.enumValue("level", f.level(), StandardLevel.class).name());
-        }
-        if (f.year() != null) {
-            where.append(" and extract(year from p.created_at at time zone 'Asia/Shanghai') = ?");
-            params.add(f.year());
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" and (p.title_zh ilike ? or p.title_en ilike ? or p.scope ilike ?)");
-            params.addAll(List.of(like, like, like));
-        }
-        long total = jdbc.sql("select count(*) from proposal p" + where).params(params).query(Long.class).single();
-        List<Object> p = new ArrayList<>(params);
-        p.add(page.size());
-        p.add(page.offset());
-        return new PageResult<>(jdbc.sql(SELECT + where + " order by p.id limit ? offset ?").params(p)
-                .query(Proposals::map).list(), page.page(), page.size(), total);
+        String status = ListQuery.given(f.status());
+        String kind = ListQuery.given(f.kind());
+        String category = ListQuery.given(f.category());
+        String level = ListQuery.given(f.level());
+        ListQuery q = ListQuery.filter()
+                .and("p.status = :status",
+                        status == null ? null : Text.enumValue("status", status, ProposalStatus.class).name())
+                .and("p.kind = :kind", kind == null ? null : Text.enumValue("kind", kind, ProposalKind.class).name())
+                .and("p.category_id = :category", category == null ? null : categories.idOf("category", category))
+                .and("p.intended_level = :level",
+                        level == null ? null : Text.enumValue("level", level, StandardLevel.class).name())
+                .and("extract(year from p.created_at at time zone 'Asia/Shanghai') = :year", f.year())
+                .and("(p.title_zh ilike :q or p.title_en ilike :q or p.scope ilike :q)", ListQuery.containing(f.q()));
+        return q.page(jdbc, SELECT, "select count(*) from proposal p", "order by p.id", page, Proposals::map);
     }
 
     public List<HistoryEntry> history(long id) {

@@ -1,10 +1,10 @@
 package org.hmbd.registry.proposal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hmbd.registry.shared.BusinessDates;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.standard.EditionStatus;
@@ -37,24 +37,15 @@ public class WorkPlan {
     }
 
     public PageResult<PlanItem> items(Integer year, Boolean overdue, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        List<Object> params = new ArrayList<>();
-        if (year != null) {
-            where.append(" and i.plan_year = ?");
-            params.add(year);
-        }
         // overdue is derived from edition states owned by the standard module: filter after loading
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows = ListQuery.filter().and("i.plan_year = :year", year).list(jdbc, """
                         select i.id, i.plan_year, i.proposal_id, p.kind, p.title_zh, p.title_en,
                                i.lead_organization_id, i.working_group_id, i.standard_id, i.edition_id, i.due_date
-                        from plan_item i join proposal p on p.id = i.proposal_id""" + where
-                        + " order by i.due_date, i.id")
-                .params(params)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3),
+                        from plan_item i join proposal p on p.id = i.proposal_id""", "order by i.due_date, i.id",
+                (rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3),
                         ProposalKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7),
                         (Long) rs.getObject(8), (Long) rs.getObject(9), (Long) rs.getObject(10),
-                        rs.getObject(11, LocalDate.class)))
-                .list();
+                        rs.getObject(11, LocalDate.class)));
         Map<Long, EditionStatus> statuses = standards.statuses(
                 rows.stream().map(Row::editionId).filter(java.util.Objects::nonNull).toList());
         LocalDate today = BusinessDates.today();

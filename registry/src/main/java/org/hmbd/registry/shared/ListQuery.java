@@ -52,7 +52,7 @@ public final class ListQuery {
     }
 
     /** Adds a condition with any number of named parameters (none for a fixed condition). */
-    public ListQuery and(String condition, Map<String, ?> values) {
+    public ListQuery andAll(String condition, Map<String, ?> values) {
         if (!values.keySet().containsAll(names(condition))) {
             throw new IllegalArgumentException("unbound parameter in: " + condition);
         }
@@ -61,7 +61,7 @@ public final class ListQuery {
 
     /** Adds a fixed condition without parameters. */
     public ListQuery and(String condition) {
-        return and(condition, Map.of());
+        return andAll(condition, Map.of());
     }
 
     private ListQuery bind(String condition, Map<String, ?> values) {
@@ -105,6 +105,27 @@ public final class ListQuery {
         List<T> items = jdbc.sql(select + where() + " " + orderBy + " limit :pageLimit offset :pageOffset")
                 .params(p).query(mapper).list();
         return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** A filter's text stripped, or null when it was not given or blank. */
+    public static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The {@code like} pattern of a text contained anywhere (wildcards in it escaped), or null when blank. */
+    public static String containing(String text) {
+        String t = given(text);
+        return t == null ? null : "%" + escapeLike(t) + "%";
+    }
+
+    /** The {@code like} pattern of a prefix (wildcards in it escaped), or null when blank. */
+    public static String startingWith(String prefix) {
+        String t = given(prefix);
+        return t == null ? null : escapeLike(t) + "%";
+    }
+
+    public static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static List<String> names(String sql) {

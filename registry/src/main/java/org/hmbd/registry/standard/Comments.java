@@ -1,12 +1,12 @@
 package org.hmbd.registry.standard;
 
 import java.time.Instant;
-import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.BusinessDates;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -64,13 +64,11 @@ public class Comments {
 
     public PageResult<Comment> list(long editionId, Boolean disposed, PageQuery page) {
         state(editionId, false);
-        String where = " where c.edition_id = ?"
-                + (disposed == null ? "" : disposed ? " and c.disposition is not null" : " and c.disposition is null");
-        long total = jdbc.sql("select count(*) from edition_comment c" + where).param(editionId)
-                .query(Long.class).single();
-        List<Comment> items = jdbc.sql(SELECT + where + " order by c.id limit ? offset ?")
-                .params(editionId, page.size(), page.offset()).query(Comments::map).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        ListQuery q = ListQuery.filter().and("c.edition_id = :editionId", editionId);
+        if (disposed != null) {
+            q.and(disposed ? "c.disposition is not null" : "c.disposition is null");
+        }
+        return q.page(jdbc, SELECT, "select count(*) from edition_comment c", "order by c.id", page, Comments::map);
     }
 
     /** Records (or revises) the disposition; only the group's lead or drafters, during comment or review. */

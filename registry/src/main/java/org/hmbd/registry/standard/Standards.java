@@ -2,13 +2,13 @@ package org.hmbd.registry.standard;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.HistoryEntry;
+import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
@@ -54,43 +54,25 @@ public class Standards {
     }
 
     public PageResult<Standard> list(Actor viewer, StandardFilter f, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        List<Object> params = new ArrayList<>();
+        String level = ListQuery.given(f.level());
+        String status = ListQuery.given(f.status());
+        ListQuery q = ListQuery.filter();
         if (viewer == null) {
-            where.append(" and").append(PUBLIC_STANDARD);
+            q.and(PUBLIC_STANDARD);
         }
-        if (f.status() != null && !f.status().isBlank()) {
-            where.append(" and s.status = ?");
-            params.add(f.status().strip().toUpperCase());
-        }
-        if (f.category() != null && !f.category().isBlank()) {
-            // a category includes its sub-categories
-            where.append(" and s.category_id in (with recursive sub(id) as (select id from category where code = ? "
-                    + "union all select c.id from category c join sub on c.parent_id = sub.id) select id from sub)");
-            params.add(f.category().strip());
-        }
-        if (f.level() != null && !f.level().isBlank()) {
-            where.append(" and s.level = ?");
-            params.add(Text.enumValue("level", f.level(), StandardLevel.class).name());
-        }
-        if (f.year() != null) {
-            where.append(" and exists (select 1 from edition ye where ye.standard_id = s.id "
-                    + "and extract(year from ye.published_at at time zone 'Asia/Shanghai') = ?)");
-            params.add(f.year());
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            String like = "%" + escapeLike(f.q().strip()) + "%";
-            where.append(" and (s.title_zh ilike ? or s.title_en ilike ? or s.number ilike ?"
-                    + " or exists (select 1 from edition qe where qe.standard_id = s.id and qe.code ilike ?))");
-            params.addAll(List.of(like, like, like, like));
-        }
-        long total = jdbc.sql("select count(*) from standard s" + where).params(params).query(Long.class).single();
-        List<Object> p = new ArrayList<>(params);
-        p.add(page.size());
-        p.add(page.offset());
-        List<Standard> items = jdbc.sql(STANDARD_SELECT + where + " order by s.id limit ? offset ?").params(p)
-                .query(Standards::mapStandard).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        q.and("s.status = :status", status == null ? null : status.toUpperCase())
+                // a category includes its sub-categories
+                .and("s.category_id in (with recursive sub(id) as (select id from category where code = :category "
+                        + "union all select c.id from category c join sub on c.parent_id = sub.id) select id from sub)",
+                        ListQuery.given(f.category()))
+                .and("s.level = :level", level == null ? null : Text.enumValue("level", level, StandardLevel.class).name())
+                .and("exists (select 1 from edition ye where ye.standard_id = s.id "
+                        + "and extract(year from ye.published_at at time zone 'Asia/Shanghai') = :year)", f.year())
+                .and("(s.title_zh ilike :q or s.title_en ilike :q or s.number ilike :q"
+                        + " or exists (select 1 from edition qe where qe.standard_id = s.id and qe.code ilike :q))",
+                        ListQuery.containing(f.q()));
+        return q.page(jdbc, STANDARD_SELECT, "select count(*) from standard s", "order by s.id", page,
+                Standards::mapStandard);
     }
 
     public Standard get(Actor viewer, long id) {
@@ -100,30 +82,17 @@ public class Standards {
     }
 
     public PageResult<Edition> editions(Actor viewer, EditionFilter f, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        List<Object> params = new ArrayList<>();
+        String status = ListQuery.given(f.status());
+        ListQuery q = ListQuery.filter();
         if (viewer == null) {
-            where.append(" and e.status in ('PUBLISHED', 'SUPERSEDED', 'ABOLISHED')");
+            q.and("e.status in ('PUBLISHED', 'SUPERSEDED', 'ABOLISHED')");
         }
-        if (f.standardId() != null) {
-            where.append(" and e.standard_id = ?");
-            params.add(f.standardId());
-        }
-        if (f.status() != null && !f.status().isBlank()) {
-            where.append(" and e.status = ?");
-            params.add(Text.enumValue("status", f.status(), EditionStatus.class).name());
-        }
-        if (f.year() != null) {
-            where.append(" and extract(year from e.published_at at time zone 'Asia/Shanghai') = ?");
-            params.add(f.year());
-        }
-        long total = jdbc.sql("select count(*) from edition e" + where).params(params).query(Long.class).single();
-        List<Object> p = new ArrayList<>(params);
-        p.add(page.size());
-        p.add(page.offset());
-        List<Edition> items = jdbc.sql(EDITION_SELECT + where + " order by e.id limit ? offset ?").params(p)
-                .query(Standards::mapEdition).list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        q.and("e.standard_id = :standardId", f.standardId())
+                .and("e.status = :status",
+                        status == null ? null : Text.enumValue("status", status, EditionStatus.class).name())
+                .and("extract(year from e.published_at at time zone 'Asia/Shanghai') = :year", f.year());
+        return q.page(jdbc, EDITION_SELECT, "select count(*) from edition e", "order by e.id", page,
+                Standards::mapEdition);
     }
 
     /** An edition; anonymous viewers see only published, superseded or abolished editions. */
@@ -267,9 +236,6 @@ public class Standards {
         return editionId;
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static Standard mapStandard(ResultSet rs, int n) throws SQLException {
         return new Standard(rs.getLong("id"), rs.getString("title_zh"), rs.getString("title_en"),
