@@ -38,13 +38,15 @@ import org.springframework.stereotype.Service;
 public class CatalogFhir {
 
     private final EditionContents contents;
+    private final FhirContext ctx;
 
-    CatalogFhir(EditionContents contents) {
+    CatalogFhir(EditionContents contents, FhirContext ctx) {
         this.contents = contents;
+        this.ctx = ctx;
     }
 
     public FhirContext fhirContext() {
-        return EditionContents.fhirContext();
+        return ctx;
     }
 
     /** Search criteria; null means "any". */

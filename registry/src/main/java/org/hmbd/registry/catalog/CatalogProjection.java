@@ -21,7 +21,6 @@ import org.hmbd.registry.standard.Standards.EditionSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Derives the catalog items of one standard from the registry's records: the standard, each of its
@@ -32,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class CatalogProjection {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogProjection.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern CODE_YEAR = Pattern.compile("-(\\d{4})$");
 

@@ -34,14 +34,15 @@ class CatalogStore {
     static final String COLUMNS = "item_key, item_type, standard_id, edition_id, identifier, url, version, name_zh, "
             + "name_en, definition_zh, definition_en, codes, terms, status, public, category, level, year, "
             + "organization, standard_code, links, updated_at";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final Standards standards;
 
-    CatalogStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Standards standards) {
+    CatalogStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Standards standards, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
@@ -107,7 +108,7 @@ class CatalogStore {
                     ps.setObject(18, i.year());
                     ps.setString(19, i.organization());
                     ps.setString(20, i.standardCode());
-                    ps.setString(21, JSON.writeValueAsString(i.links()));
+                    ps.setString(21, json.writeValueAsString(i.links()));
                     ps.setTimestamp(22, Timestamp.from(i.updatedAt()));
                 });
     }
@@ -138,24 +139,24 @@ class CatalogStore {
 
     List<CatalogItem> load(Collection<String> keys) {
         return jdbc.sql("select " + COLUMNS + " from catalog_item where item_key = any(?)")
-                .param(keys.toArray(String[]::new)).query(CatalogStore::map).list();
+                .param(keys.toArray(String[]::new)).query(this::map).list();
     }
 
     Optional<CatalogItem> get(String key) {
         return jdbc.sql("select " + COLUMNS + " from catalog_item where item_key = ?").param(key)
-                .query(CatalogStore::map).optional();
+                .query(this::map).optional();
     }
 
     /** Items in key order after the given key (null: from the start): for rebuilding the index. */
     List<CatalogItem> scan(String afterKey, int limit) {
         return jdbc.sql("select " + COLUMNS + " from catalog_item where item_key > ? order by item_key limit ?")
-                .params(afterKey == null ? "" : afterKey, limit).query(CatalogStore::map).list();
+                .params(afterKey == null ? "" : afterKey, limit).query(this::map).list();
     }
 
     /** Items written at or after a moment. */
     List<CatalogItem> changedSince(Instant since) {
         return jdbc.sql("select " + COLUMNS + " from catalog_item where updated_at >= ?")
-                .param(Timestamp.from(since)).query(CatalogStore::map).list();
+                .param(Timestamp.from(since)).query(this::map).list();
     }
 
     /** Exact lookup, straight from PostgreSQL (works while search is down). */
@@ -168,7 +169,7 @@ class CatalogStore {
         };
         return jdbc.sql("select " + COLUMNS + " from catalog_item where " + where
                         + (publicOnly ? " and public" : "") + " order by item_type, edition_id desc, item_key limit ?")
-                .params(value, limit).query(CatalogStore::map).list();
+                .params(value, limit).query(this::map).list();
     }
 
     long count() {
@@ -181,9 +182,9 @@ class CatalogStore {
             jdbc.sql("select count(*) from search_outbox").query(Long.class).single()};
     }
 
-    static CatalogItem map(ResultSet rs, int n) throws SQLException {
+    CatalogItem map(ResultSet rs, int n) throws SQLException {
         Array codes = rs.getArray("codes");
-        List<Link> links = JSON.readValue(rs.getString("links"), new TypeReference<List<Link>>() { });
+        List<Link> links = json.readValue(rs.getString("links"), new TypeReference<List<Link>>() { });
         return new CatalogItem(rs.getString("item_key"), CatalogItemType.valueOf(rs.getString("item_type")),
                 rs.getLong("standard_id"), (Long) rs.getObject("edition_id"), rs.getString("identifier"),
                 rs.getString("url"), rs.getString("version"), rs.getString("name_zh"), rs.getString("name_en"),

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The FHIR content of editions as the FHIR endpoint and the package registry serve it: each
@@ -41,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 class EditionContents {
 
     private static final Logger log = LoggerFactory.getLogger(EditionContents.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Artifacts artifacts;
@@ -162,7 +161,7 @@ class EditionContents {
         }
         return new Loaded(edition, digest, info, List.copyOf(served), guide,
                 ValidationSupportFactory.create(ctx, content), content.manifest(),
-                files.getOrDefault("other/" + Artifacts.CATALOG_FILE, JSON.createObjectNode()), tgz);
+                files.getOrDefault("other/" + Artifacts.CATALOG_FILE, JsonNodeFactory.instance.objectNode()), tgz);
     }
 
     static PackageInfo packageInfo(Map<String, JsonNode> files) throws IOException {

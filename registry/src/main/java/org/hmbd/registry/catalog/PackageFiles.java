@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The JSON files of a FHIR NPM package (.tgz), for the catalog's own reading of editions' content. */
 final class PackageFiles {
 
+    /** A pure function of the package's bytes, called from static content parsing: its own plain reader. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MAX_FILE = 64L * 1024 * 1024;
 

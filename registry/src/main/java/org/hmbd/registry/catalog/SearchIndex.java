@@ -45,7 +45,7 @@ class SearchIndex {
 
     /** Facet name to indexed field. */
     static final Map<String, String> FACETS = facets();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final List<String> TEXT_FIELDS = List.of("nameZh^4", "nameEn^4", "identifier.text^3",
@@ -58,7 +58,8 @@ class SearchIndex {
     private final ElasticsearchClient es;
     private final SearchProperties props;
 
-    SearchIndex(ElasticsearchClient es, SearchProperties props) {
+    SearchIndex(ElasticsearchClient es, SearchProperties props, JsonMapper json) {
+        this.json = json;
         this.es = es;
         this.props = props;
     }
@@ -89,13 +90,13 @@ class SearchIndex {
         String name = alias() + "-" + SUFFIX.format(Instant.now());
         ObjectNode definition;
         try (InputStream in = new ClassPathResource("catalog/index.json").getInputStream()) {
-            definition = (ObjectNode) JSON.readTree(in);
+            definition = (ObjectNode) json.readTree(in);
         }
         if (props.isEmbedded()) {
             ((ObjectNode) definition.get("settings")).put("number_of_replicas", 0);
         }
-        String json = JSON.writeValueAsString(definition);
-        es.indices().create(b -> b.index(name).withJson(new StringReader(json)));
+        String body = json.writeValueAsString(definition);
+        es.indices().create(b -> b.index(name).withJson(new StringReader(body)));
         return name;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param validatorThreads validator threads per run (default: the machine's cores)
  * @param maxUploadSize largest file accepted in one upload (default 2GB); larger gets 413
  * @param maxFilesPerRun files one run may hold (default 50)
+ * @param maxValidateSize largest body of one FHIR {@code $validate} request (default 20MB); larger gets 413
  * @param pollInterval how often an idle worker looks for queued runs (default 2s)
  * @param lease how long a claimed run stays with its worker without a heartbeat (default 60s);
  *        after that (a crashed server) any worker takes it up again
@@ -32,7 +33,7 @@ public record ConformanceProperties(Integer workers, Integer validatorThreads, D
                                     Integer maxFilesPerRun, Duration pollInterval, Duration lease,
                                     Duration heartbeat, Integer maxAttempts, Period supersededGracePeriod,
                                     Period retention, Duration retentionCheckInterval, Period certificateValidity,
-                                    Encryption encryption, java.nio.file.Path storageDir) {
+                                    Encryption encryption, java.nio.file.Path storageDir, DataSize maxValidateSize) {
 
     public ConformanceProperties {
         workers = workers == null ? 1 : workers;
@@ -48,6 +49,7 @@ public record ConformanceProperties(Integer workers, Integer validatorThreads, D
         retentionCheckInterval = retentionCheckInterval == null ? Duration.ofHours(1) : retentionCheckInterval;
         certificateValidity = certificateValidity == null ? Period.ofYears(1) : certificateValidity;
         encryption = encryption == null ? new Encryption(null, null, null) : encryption;
+        maxValidateSize = maxValidateSize == null ? DataSize.ofMegabytes(20) : maxValidateSize;
     }
 
     /**

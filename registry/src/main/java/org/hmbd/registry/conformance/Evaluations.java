@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Evaluations {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     /** What the evaluation concludes. */
     public enum Conclusion { KEEP, REVISE, ABOLISH }
@@ -47,7 +47,8 @@ public class Evaluations {
     private final Accounts accounts;
 
     Evaluations(JdbcClient jdbc, Adoption adoption, TestSuites suites, Standards standards, Proposals proposals,
-                Accounts accounts) {
+                Accounts accounts, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.adoption = adoption;
         this.suites = suites;
@@ -90,7 +91,7 @@ public class Evaluations {
                         insert into effectiveness_evaluation (edition_id, evaluator_id, conclusion, reasons, metrics,
                                                               proposal_id)
                         values (?, ?, ?, ?, ?::jsonb, ?) returning id""")
-                .params(editionId, actor.id(), conclusion.name(), reasons, JSON.writeValueAsString(metrics), proposalId)
+                .params(editionId, actor.id(), conclusion.name(), reasons, json.writeValueAsString(metrics), proposalId)
                 .query(Long.class).single();
         return list(editionId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }
@@ -104,7 +105,7 @@ public class Evaluations {
                         where v.edition_id = ? order by v.id""")
                 .param(editionId)
                 .query((rs, n) -> new Evaluation(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        Conclusion.valueOf(rs.getString(4)), rs.getString(5), JSON.readTree(rs.getString(6)),
+                        Conclusion.valueOf(rs.getString(4)), rs.getString(5), json.readTree(rs.getString(6)),
                         (Long) rs.getObject(7), rs.getTimestamp(8).toInstant()))
                 .list();
     }

@@ -1,12 +1,13 @@
 package org.hmbd.registry.conformance;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hmbd.validator.engine.ValidationEngine;
 import org.hmbd.validator.report.Report;
 import org.hmbd.validator.report.ReportOperationOutcome;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,13 +19,11 @@ import org.springframework.stereotype.Service;
 public class FhirValidation {
 
     private final TestSuites suites;
+    private final MessageSource messages;
 
-    FhirValidation(TestSuites suites) {
+    FhirValidation(TestSuites suites, MessageSource messages) {
         this.suites = suites;
-    }
-
-    public static FhirContext fhirContext() {
-        return ValidationEngine.fhirContext();
+        this.messages = messages;
     }
 
     /**
@@ -47,10 +46,8 @@ public class FhirValidation {
                 unknownProfile = new OperationOutcome.OperationOutcomeIssueComponent()
                         .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                         .setCode(OperationOutcome.IssueType.NOTFOUND)
-                        .setDiagnostics("zh".equals(lang)
-                                ? "没有任何可测试的已发布版本定义配置文件 " + profile + "；仅按 FHIR R4 基础规范校验"
-                                : "No testable published edition defines the profile " + profile
-                                        + "; validated against the base FHIR R4 specification only");
+                        .setDiagnostics(messages.getMessage("fhir.validate.unknown-profile", new Object[] {profile},
+                                "zh".equals(lang) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH));
             } else {
                 engine = suites.engine(found);
             }

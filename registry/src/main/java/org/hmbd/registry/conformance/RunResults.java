@@ -30,14 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RunResults {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
     private final RunStore runs;
     private final JdbcTemplate batch;
     private final ConformanceProperties props;
 
-    RunResults(JdbcClient jdbc, RunStore runs, JdbcTemplate batch, ConformanceProperties props) {
+    RunResults(JdbcClient jdbc, RunStore runs, JdbcTemplate batch, ConformanceProperties props, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.runs = runs;
         this.batch = batch;
@@ -45,17 +46,17 @@ class RunResults {
     }
 
     void store(long runId, Report report) {
-        byte[] json;
+        byte[] reportJson;
         try {
-            json = ReportJson.toString(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            reportJson = ReportJson.toString(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String digest = Digests.sha256Hex(json);
+        String digest = Digests.sha256Hex(reportJson);
         var scores = report.scores();
-        runs.storeResult(runId, new RunStore.ResultColumns(gzip(json), digest, scores.overall(),
+        runs.storeResult(runId, new RunStore.ResultColumns(gzip(reportJson), digest, scores.overall(),
                 scores.level() == null ? null : scores.level().code(), scores.passed(), report.summary().resources(),
-                report.summary().errors(), report.summary().warnings(), JSON.writeValueAsString(scores)));
+                report.summary().errors(), report.summary().warnings(), json.writeValueAsString(scores)));
         List<Object[]> checks = new ArrayList<>();
         for (CheckSummary c : report.checks()) {
             checks.add(new Object[] {runId, cut(c.checkId(), 200), c.severity().name(), c.dimension().name(),

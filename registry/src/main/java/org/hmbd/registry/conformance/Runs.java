@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Runs {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     private final RunStore runs;
     private final TransactionTemplate tx;
@@ -42,7 +42,8 @@ public class Runs {
     private final ApplicationEventPublisher events;
 
     Runs(RunStore runs, TransactionTemplate tx, TestSuites suites, SubmissionStore store, Visibility visibility,
-         ConformanceProperties props, ApplicationEventPublisher events) {
+         ConformanceProperties props, ApplicationEventPublisher events, JsonMapper json) {
+        this.json = json;
         this.runs = runs;
         this.tx = tx;
         this.suites = suites;
@@ -259,7 +260,7 @@ public class Runs {
                 rs.getBigDecimal("score") == null ? null : rs.getBigDecimal("score").doubleValue(),
                 rs.getString("level_code"), (Boolean) rs.getObject("passed"), (Long) rs.getObject("resources"),
                 (Long) rs.getObject("errors"), (Long) rs.getObject("warnings"),
-                rs.getString("scores") == null ? null : JSON.readTree(rs.getString("scores")),
+                rs.getString("scores") == null ? null : json.readTree(rs.getString("scores")),
                 rs.getString("report_sha256"));
         return new RunView(rs.getLong("id"), rs.getLong("edition_id"), rs.getString("edition_code"),
                 rs.getLong("organization_id"), rs.getString("organization_name"), rs.getString("region_code"),

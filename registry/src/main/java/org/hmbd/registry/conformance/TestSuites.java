@@ -1,5 +1,6 @@
 package org.hmbd.registry.conformance;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ public class TestSuites {
     }
 
     private final Standards standards;
+    private final FhirContext ctx;
     private final Artifacts artifacts;
     private final ConformanceProperties props;
     private final Path folder;
@@ -59,8 +61,10 @@ public class TestSuites {
         return t;
     });
 
-    TestSuites(Standards standards, Artifacts artifacts, ConformanceProperties props, HmbdProperties hmbd) {
+    TestSuites(Standards standards, Artifacts artifacts, ConformanceProperties props, HmbdProperties hmbd,
+               FhirContext ctx) {
         this.standards = standards;
+        this.ctx = ctx;
         this.artifacts = artifacts;
         this.props = props;
         this.folder = hmbd.dataDir().toAbsolutePath().resolve("suites");
@@ -93,7 +97,7 @@ public class TestSuites {
             Path file = folder.resolve(editionId + ".tgz");
             Files.write(file, tgz);
             ValidationEngine engine = ValidationEngine.create(
-                    StandardContent.load(ValidationEngine.fhirContext(), file), Limits.defaults());
+                    StandardContent.load(ctx, file), Limits.defaults());
             log.info("test suite of edition {} ready ({} ms)", editionId, (System.nanoTime() - start) / 1_000_000);
             return engine;
         } catch (IOException | RuntimeException e) {

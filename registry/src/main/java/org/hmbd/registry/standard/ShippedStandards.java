@@ -39,7 +39,7 @@ class ShippedStandards implements ApplicationRunner {
     static final String ACTOR = "system";
 
     private static final Logger log = LoggerFactory.getLogger(ShippedStandards.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
     private final Transitions transitions;
@@ -48,7 +48,8 @@ class ShippedStandards implements ApplicationRunner {
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     ShippedStandards(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
-                     Transitions transitions) {
+                     Transitions transitions, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.transitions = transitions;
         this.tx = tx;
@@ -69,7 +70,7 @@ class ShippedStandards implements ApplicationRunner {
         try (InputStream in = manifestResource.getInputStream()) {
             manifest = in.readAllBytes();
         }
-        JsonNode m = JSON.readTree(manifest);
+        JsonNode m = json.readTree(manifest);
         String key = m.path("id").asString() + "#" + m.path("version").asString();
         String code = m.path("standardCode").asString(null);
         boolean known = jdbc.sql("select count(*) from edition where shipped_package = ?").param(key)

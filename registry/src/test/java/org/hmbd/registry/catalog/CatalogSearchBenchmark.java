@@ -181,7 +181,7 @@ public final class CatalogSearchBenchmark {
         RestClient rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme())).build();
         SearchIndex index = new SearchIndex(new ElasticsearchClient(new RestClientTransport(rest,
                 new JacksonJsonpMapper())), new SearchProperties(null, null, null, null, null, null, null, null, null,
-                null));
+                null), JsonMapper.builder().build());
         Map<String, java.util.Set<String>> noFilters = Map.of();
         Engine elastic = q -> index.search(new SearchIndex.Request(q, noFilters, null, false, "relevance", 0, 20))
                 .total();
@@ -262,8 +262,9 @@ public final class CatalogSearchBenchmark {
                 ps.setString(i, like);
             }
             try (ResultSet rs = ps.executeQuery()) {
+                CatalogStore rows = new CatalogStore(null, null, null, null, JsonMapper.builder().build());
                 while (rs.next()) {
-                    CatalogStore.map(rs, 0);
+                    rows.map(rs, 0);
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +23,10 @@ class CatalogSearchIT extends ConformanceSupport {
 
     /** Polls a search until it answers 200 and the condition holds (the index is fed asynchronously). */
     static JsonPath awaitSearch(Api api, String query, Predicate<JsonPath> condition) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            Response r = api.get("/api/v1/catalog/search?" + query);
-            if (r.statusCode() == 200) {
-                JsonPath json = r.jsonPath();
-                if (condition.test(json)) {
-                    return json;
-                }
-            }
-            assertThat(System.currentTimeMillis()).as("search '" + query + "' satisfied in time; last answer "
-                    + r.statusCode() + " " + r.asString()).isLessThan(deadline);
-            sleep(250);
-        }
+        Response answer = Poll.until("search '" + query + "' answered as expected", Duration.ofMinutes(2),
+                () -> api.get("/api/v1/catalog/search?" + query),
+                r -> r.statusCode() == 200 && condition.test(r.jsonPath()));
+        return answer.jsonPath();
     }
 
     long sampleIndexed() {
@@ -190,12 +182,8 @@ class CatalogSearchIT extends ConformanceSupport {
         assertThat(nodes).as("the embedded search node runs as a child process").hasSize(1);
         nodes.get(0).destroy();
 
-        long deadline = System.currentTimeMillis() + 30_000;
-        Response down;
-        while ((down = anonymous.get("/api/v1/catalog/search?q=患者")).statusCode() != 503) {
-            assertThat(System.currentTimeMillis()).as("search reports the outage").isLessThan(deadline);
-            sleep(200);
-        }
+        Response down = Poll.until("search reports the outage", Duration.ofSeconds(30),
+                () -> anonymous.get("/api/v1/catalog/search?q=患者"), r -> r.statusCode() == 503);
         assertThat(down.contentType()).startsWith("application/problem+json");
         assertThat(down.jsonPath().getString("code")).isEqualTo("search-unavailable");
 
@@ -258,13 +246,9 @@ class CatalogSearchIT extends ConformanceSupport {
                     .body("running", equalTo(true));
             long org = organization("NATIONAL", "100000");
             long draft = draftEdition(org); // a change while the rebuild runs
-            long deadline = System.currentTimeMillis() + 120_000;
-            JsonPath status;
-            while ((status = admin.get("/api/v1/catalog/index").then().statusCode(200).extract().jsonPath())
-                    .getBoolean("lastRebuild.running")) {
-                assertThat(System.currentTimeMillis()).as("rebuild finished in time").isLessThan(deadline);
-                sleep(200);
-            }
+            JsonPath status = Poll.until("the rebuild finished", Duration.ofMinutes(2),
+                    () -> admin.get("/api/v1/catalog/index").then().statusCode(200).extract().jsonPath(),
+                    s -> !s.getBoolean("lastRebuild.running"));
             assertThat(status.getString("lastRebuild.error")).isNull();
             assertThat(status.getLong("lastRebuild.itemsDone")).isEqualTo(status.getLong("lastRebuild.itemsTotal"));
             assertThat(status.getList("indexes", String.class)).hasSize(1).doesNotContain(before);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -258,12 +259,9 @@ class ConformanceIT extends ConformanceSupport {
         // the run ended longer ago than the retention period (90 days by default)
         jdbc.sql("update conformance_run set finished_at = now() - interval '91 days' where id = ?").param(runId)
                 .update();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (submitter.api().get("/api/v1/conformance/runs/{id}", runId).then().extract().jsonPath()
-                .getString("dataDestroyedAt") == null) {
-            assertThat(System.currentTimeMillis()).as("destroyed in time").isLessThan(deadline);
-            sleep(250);
-        }
+        Poll.until("the run's data destroyed", Duration.ofSeconds(30),
+                () -> submitter.api().get("/api/v1/conformance/runs/{id}", runId).then().extract().jsonPath()
+                        .getString("dataDestroyedAt"), java.util.Objects::nonNull);
         assertThat(Files.exists(storePath(key))).isFalse();
         admin.get("/api/v1/audit-events?target=conformance-run/{id}", runId).then().statusCode(200)
                 .body("items.action", hasItem("DESTROY submitted data")).body("items.actor", hasItem("system"));
@@ -298,12 +296,9 @@ class ConformanceIT extends ConformanceSupport {
         admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + BusinessDates.today().getYear(),
                 "effectiveDate", BusinessDates.today().toString())).then().statusCode(200);
 
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!"READY".equals(anonymous.get("/api/v1/conformance/suites").then().extract().jsonPath()
-                .getString("find { it.editionId == " + editionId + " }.state"))) {
-            assertThat(System.currentTimeMillis()).as("suite loaded after publication").isLessThan(deadline);
-            sleep(200);
-        }
+        Poll.until("the suite loaded after publication", Duration.ofMinutes(2),
+                () -> anonymous.get("/api/v1/conformance/suites").then().extract().jsonPath()
+                        .getString("find { it.editionId == " + editionId + " }.state"), "READY"::equals);
         Member submitter = member(hospital, "SUBMITTER");
         long runId = submit(submitter.api(), editionId, "invalid.zip", zip("invalid"), "application/zip").then()
                 .statusCode(202).extract().jsonPath().getLong("id");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,18 +31,14 @@ abstract class ConformanceSupport extends RegistryIT {
     JdbcClient jdbc;
 
     long sampleEdition() {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
+        Map<String, Object> suite = Poll.until("the sample suite loaded", Duration.ofMinutes(2), () -> {
             JsonPath suites = anonymous.get("/api/v1/conformance/suites").then().statusCode(200).extract().jsonPath();
             Map<String, Object> s = suites.getMap("find { it.code == '" + SAMPLE_CODE + "' }");
             assertThat(s).as("the shipped sample is registered as a published edition").isNotNull();
-            if ("READY".equals(s.get("state"))) {
-                return ((Number) s.get("editionId")).longValue();
-            }
             assertThat(s.get("state")).isNotEqualTo("FAILED");
-            assertThat(System.currentTimeMillis()).as("suite loaded in time").isLessThan(deadline);
-            sleep(200);
-        }
+            return s;
+        }, s -> "READY".equals(s.get("state")));
+        return ((Number) suite.get("editionId")).longValue();
     }
 
     static byte[] zip(String folder) throws IOException {
@@ -67,15 +64,9 @@ abstract class ConformanceSupport extends RegistryIT {
     }
 
     static JsonPath awaitFinished(Api api, long runId, long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (true) {
-            JsonPath run = api.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
-            if (FINISHED.contains(run.getString("status"))) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("run " + runId + " finished in time").isLessThan(deadline);
-            sleep(200);
-        }
+        return Poll.until("run " + runId + " finished", Duration.ofMillis(timeoutMillis),
+                () -> api.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200).extract().jsonPath(),
+                run -> FINISHED.contains(run.getString("status")));
     }
 
     static void sleep(long ms) {

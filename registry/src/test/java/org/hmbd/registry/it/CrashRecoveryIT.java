@@ -3,6 +3,7 @@ package org.hmbd.registry.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,17 +63,13 @@ class CrashRecoveryIT {
                     .statusCode(202).extract().jsonPath().getLong("id");
 
             // wait until the run is well under way, then kill the server without warning
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (true) {
-                JsonPath run = submitter.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200)
+            long id = runId;
+            Poll.until("the run well under way", Duration.ofMinutes(2), () -> {
+                JsonPath run = submitter.get("/api/v1/conformance/runs/{id}", id).then().statusCode(200)
                         .extract().jsonPath();
                 assertThat(run.getString("status")).as("still running when killed").isIn("QUEUED", "RUNNING");
-                if (run.getLong("progress.resourcesDone") >= 1000) {
-                    break;
-                }
-                assertThat(System.currentTimeMillis()).isLessThan(deadline);
-                Thread.sleep(200);
-            }
+                return run.getLong("progress.resourcesDone");
+            }, done -> done >= 1000);
             server.kill();
         }
 

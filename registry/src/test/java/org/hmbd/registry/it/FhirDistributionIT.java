@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -61,12 +62,9 @@ class FhirDistributionIT extends ConformanceSupport {
     /** The shipped sample, once its content is in the catalog. */
     long sample() {
         long edition = sampleEdition();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (anonymous.get("/api/v1/catalog/lookup?url={u}", PATIENT).then().extract().jsonPath()
-                .getList("findAll { it.editionId == " + edition + " }").isEmpty()) {
-            assertThat(System.currentTimeMillis()).as("sample in the catalog").isLessThan(deadline);
-            sleep(200);
-        }
+        Poll.until("the sample in the catalog", Duration.ofMinutes(1),
+                () -> anonymous.get("/api/v1/catalog/lookup?url={u}", PATIENT).then().extract().jsonPath()
+                        .getList("findAll { it.editionId == " + edition + " }"), l -> !l.isEmpty());
         return edition;
     }
 
@@ -179,12 +177,9 @@ class FhirDistributionIT extends ConformanceSupport {
         String name = "hmbd.draft.t" + Math.abs(draft);
         lead.api().request().contentType("application/gzip").body(samplePackage(name))
                 .put("/api/v1/editions/{id}/artifacts/{name}", draft, "fhir-package.tgz").then().statusCode(201);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (admin.get("/api/v1/catalog/lookup?url={u}", PATIENT).then().extract().jsonPath()
-                .getList("findAll { it.editionId == " + draft + " }").isEmpty()) {
-            assertThat(System.currentTimeMillis()).as("draft content in the catalog").isLessThan(deadline);
-            sleep(200);
-        }
+        Poll.until("the draft content in the catalog", Duration.ofMinutes(1),
+                () -> admin.get("/api/v1/catalog/lookup?url={u}", PATIENT).then().extract().jsonPath()
+                        .getList("findAll { it.editionId == " + draft + " }"), l -> !l.isEmpty());
         Bundle signedIn = client(admin).search().forResource(StructureDefinition.class)
                 .where(StructureDefinition.URL.matches().value(PATIENT)).returnBundle(Bundle.class).execute();
         StructureDefinition draftPatient = (StructureDefinition) signedIn.getEntry().stream()

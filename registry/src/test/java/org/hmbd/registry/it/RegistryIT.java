@@ -25,6 +25,7 @@ abstract class RegistryIT {
     static final String PASSWORD = "Member-Passw0rd-1";
     static final String MAX_ARTIFACT_SIZE = "64KB";
     static final String MAX_UPLOAD_SIZE = "2MB";
+    static final int MAX_VALIDATE_BYTES = 1024 * 1024;
     private static final Path DATA_DIR = dataDir();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -40,6 +41,7 @@ abstract class RegistryIT {
         registry.add("hmbd.auth.bootstrap-admin-password", () -> ADMIN_INITIAL_PASSWORD);
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
+        registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");
         registry.add("hmbd.conformance.poll-interval", () -> "500ms");
         registry.add("hmbd.conformance.heartbeat", () -> "1s");
         registry.add("hmbd.conformance.retention-check-interval", () -> "2s");

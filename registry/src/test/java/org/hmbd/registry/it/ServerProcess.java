@@ -2,6 +2,7 @@ package org.hmbd.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -51,19 +52,15 @@ final class ServerProcess implements AutoCloseable {
         cmd.addAll(args);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (true) {
+        Poll.until("the server up; see " + log, Duration.ofMinutes(3), () -> {
             assertThat(process.isAlive()).as("server running; see " + log).isTrue();
             try {
-                if (Api.anonymous(port).get("/actuator/health/readiness").statusCode() == 200) {
-                    return this;
-                }
+                return Api.anonymous(port).get("/actuator/health/readiness").statusCode();
             } catch (Exception notYet) {
-                // not listening yet
+                return 0; // not listening yet
             }
-            assertThat(System.currentTimeMillis()).as("server up in time; see " + log).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        }, status -> status == 200);
+        return this;
     }
 
     /** SIGKILL: no shutdown hook, no clean stop of anything. */
@@ -110,15 +107,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** Waits until the sample edition's suite is loaded; its edition id. */
     long sampleSuite(Api api) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
         String find = "find { it.code == '" + ConformanceSupport.SAMPLE_CODE + "' }";
-        while (true) {
-            var suites = api.get("/api/v1/conformance/suites").then().statusCode(200).extract().jsonPath();
-            if ("READY".equals(suites.getString(find + ".state"))) {
-                return suites.getLong(find + ".editionId");
-            }
-            assertThat(System.currentTimeMillis()).as("suite loaded in time").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        return Poll.until("the sample suite loaded", Duration.ofMinutes(2),
+                () -> api.get("/api/v1/conformance/suites").then().statusCode(200).extract().jsonPath(),
+                suites -> "READY".equals(suites.getString(find + ".state"))).getLong(find + ".editionId");
     }
 }
