@@ -3,7 +3,10 @@ package org.hmbd.registry.conformance;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Map;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -29,9 +32,10 @@ import org.springframework.util.unit.DataSize;
  *        sharing a database must share this folder too
  */
 @ConfigurationProperties("hmbd.conformance")
-public record ConformanceProperties(Integer workers, Integer validatorThreads, DataSize maxUploadSize,
-                                    Integer maxFilesPerRun, Duration pollInterval, Duration lease,
-                                    Duration heartbeat, Integer maxAttempts, Period supersededGracePeriod,
+@Validated
+public record ConformanceProperties(@Positive Integer workers, @Positive Integer validatorThreads, DataSize maxUploadSize,
+                                    @Positive Integer maxFilesPerRun, Duration pollInterval, Duration lease,
+                                    Duration heartbeat, @Positive Integer maxAttempts, Period supersededGracePeriod,
                                     Period retention, Duration retentionCheckInterval, Period certificateValidity,
                                     Encryption encryption, java.nio.file.Path storageDir, DataSize maxValidateSize) {
 
@@ -50,6 +54,21 @@ public record ConformanceProperties(Integer workers, Integer validatorThreads, D
         certificateValidity = certificateValidity == null ? Period.ofYears(1) : certificateValidity;
         encryption = encryption == null ? new Encryption(null, null, null) : encryption;
         maxValidateSize = maxValidateSize == null ? DataSize.ofMegabytes(20) : maxValidateSize;
+    }
+
+    /** A worker renews its lease with each heartbeat: a heartbeat as long as the lease loses the run. */
+    @AssertTrue(message = "hmbd.conformance.heartbeat must be shorter than hmbd.conformance.lease")
+    public boolean isHeartbeatShorterThanLease() {
+        return heartbeat.compareTo(lease) < 0;
+    }
+
+    @AssertTrue(message = "hmbd.conformance.poll-interval, heartbeat and retention-check-interval must be positive")
+    public boolean isEveryIntervalPositive() {
+        return positive(pollInterval) && positive(heartbeat) && positive(retentionCheckInterval);
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 
     /**
