@@ -1,5 +1,6 @@
 package org.hmbd.registry.catalog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,10 +15,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hmbd.registry.catalog.CatalogItem.Link;
+import org.hmbd.registry.catalog.CatalogItem.Rel;
 import org.hmbd.registry.shared.Digests;
 import org.hmbd.registry.standard.Artifacts;
 import org.hmbd.registry.standard.Standards.CatalogSource;
 import org.hmbd.registry.standard.Standards.EditionSource;
+import org.hmbd.validator.Text;
+import org.hmbd.validator.content.CatalogContent;
+import org.hmbd.validator.content.ContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +54,7 @@ final class CatalogProjection {
         }
         List<Link> standardLinks = new ArrayList<>();
         for (EditionSource e : s.editions()) {
-            standardLinks.add(new Link("edition", "edition:" + e.id()));
+            standardLinks.add(new Link(Rel.EDITION, "edition:" + e.id()));
         }
         items.add(new CatalogItem(standardKey, CatalogItemType.STANDARD, s.id(), null,
                 s.number() == null ? standardKey : s.number(), null, null, s.titleZh(), s.titleEn(), null, null,
@@ -64,12 +69,12 @@ final class CatalogProjection {
     private static List<CatalogItem> edition(CatalogSource s, EditionSource e, Instant now) {
         Context c = new Context(s, e, now);
         List<Link> links = new ArrayList<>();
-        links.add(new Link("standard", "standard:" + s.id()));
+        links.add(new Link(Rel.STANDARD, "standard:" + s.id()));
         if (e.supersedesId() != null) {
-            links.add(new Link("supersedes", "edition:" + e.supersedesId()));
+            links.add(new Link(Rel.SUPERSEDES, "edition:" + e.supersedesId()));
         }
         if (e.supersededById() != null) {
-            links.add(new Link("superseded-by", "edition:" + e.supersededById()));
+            links.add(new Link(Rel.SUPERSEDED_BY, "edition:" + e.supersededById()));
         }
         String name = e.code() == null ? s.titleZh() : s.titleZh() + " " + e.code();
         String nameEn = s.titleEn() == null ? null : e.code() == null ? s.titleEn() : s.titleEn() + " " + e.code();
@@ -80,7 +85,7 @@ final class CatalogProjection {
                 List.of(), null, links));
         for (Item i : content.values()) {
             // content links to its edition (not the other way: an edition may hold tens of thousands of items)
-            i.links.add(new Link("edition", "edition:" + e.id()));
+            i.links.add(new Link(Rel.EDITION, "edition:" + e.id()));
             items.add(c.item(i.key, i.type, i.identifier, i.url, i.version, i.nameZh, i.nameEn, i.definitionZh,
                     i.definitionEn, List.copyOf(i.codes), i.terms.isEmpty() ? null : String.join(" ", i.terms),
                     List.copyOf(i.links)));
@@ -139,74 +144,69 @@ final class CatalogProjection {
             if (from.type == CatalogItemType.PROFILE || from.type == CatalogItemType.EXTENSION) {
                 for (JsonNode el : r.path("differential").path("element")) {
                     String vs = canonical(text(el.path("binding"), "valueSet"));
-                    link(byId, from, vs, "binds", "bound-by");
+                    link(byId, from, vs, Rel.BINDS, Rel.BOUND_BY);
                     for (JsonNode t : el.path("type")) {
                         for (JsonNode p : t.path("profile")) {
                             if ("Extension".equals(text(t, "code"))) {
-                                link(byId, from, canonical(p.asString(null)), "uses-extension", "used-by-profile");
+                                link(byId, from, canonical(p.asString(null)), Rel.USES_EXTENSION, Rel.USED_BY_PROFILE);
                             }
                         }
                     }
                 }
             } else if (from.type == CatalogItemType.VALUE_SET) {
                 for (JsonNode inc : r.path("compose").path("include")) {
-                    link(byId, from, canonical(text(inc, "system")), "from-code-system", "expanded-by");
+                    link(byId, from, canonical(text(inc, "system")), Rel.FROM_CODE_SYSTEM, Rel.EXPANDED_BY);
                 }
             }
         }
-        JsonNode catalog = files.get("other/" + Artifacts.CATALOG_FILE);
+        JsonNode catalog = files.get("other/" + CatalogContent.PACKAGE_FILE);
         if (catalog != null) {
-            dataElements(c, catalog, byId);
+            try {
+                dataElements(c, CatalogContent.read(new ByteArrayInputStream(
+                        catalog.toString().getBytes(StandardCharsets.UTF_8))), byId);
+            } catch (IOException | ContentException ex) {
+                log.warn("edition {}: its data elements and data sets are left out of the catalog: {}", c.e.id(),
+                        ex.getMessage());
+            }
         }
         return byId;
     }
 
-    private static void dataElements(Context c, JsonNode catalog, Map<String, Item> byId) {
-        for (JsonNode de : catalog.path("dataElements")) {
-            Item i = catalogEntry(c, de, CatalogItemType.DATA_ELEMENT, byId);
-            if (i == null) {
-                continue;
-            }
-            for (String extra : new String[] {"dataType", "format", "fhirPath"}) {
-                if (text(de, extra) != null) {
-                    i.terms.add(text(de, extra));
+    private static void dataElements(Context c, CatalogContent catalog, Map<String, Item> byId) {
+        for (CatalogContent.DataElement de : catalog.dataElements()) {
+            Item i = catalogEntry(c, de.identifier(), de.name(), de.definition(), CatalogItemType.DATA_ELEMENT, byId);
+            for (String extra : new String[] {de.dataType(), de.format(), de.fhirPath()}) {
+                if (extra != null) {
+                    i.terms.add(extra);
                 }
             }
-            link(byId, i, canonical(text(de, "valueSet")), "value-set", "used-by-data-element");
+            link(byId, i, canonical(de.valueSet()), Rel.VALUE_SET, Rel.USED_BY_DATA_ELEMENT);
         }
-        for (JsonNode ds : catalog.path("dataSets")) {
-            Item i = catalogEntry(c, ds, CatalogItemType.DATA_SET, byId);
-            if (i == null) {
-                continue;
-            }
-            for (JsonNode el : ds.path("elements")) {
-                String de = text(el, "identifier");
-                if (de != null) {
-                    i.codes.add(de);
-                    link(byId, i, de, "has-element", "used-by-data-set");
-                }
+        for (CatalogContent.DataSet ds : catalog.dataSets()) {
+            Item i = catalogEntry(c, ds.identifier(), ds.name(), ds.definition(), CatalogItemType.DATA_SET, byId);
+            for (CatalogContent.Member el : ds.elements()) {
+                i.codes.add(el.identifier());
+                link(byId, i, el.identifier(), Rel.HAS_ELEMENT, Rel.USED_BY_DATA_SET);
             }
         }
     }
 
     /** A data element or data set of {@code hmbd-catalog.json}: identifier, bilingual name and definition. */
-    private static Item catalogEntry(Context c, JsonNode entry, CatalogItemType type, Map<String, Item> byId) {
-        String id = text(entry, "identifier");
-        if (id == null) {
-            return null;
-        }
+    private static Item catalogEntry(Context c, String id, Text name, Text definition, CatalogItemType type,
+                                     Map<String, Item> byId) {
         Item i = c.newItem(type, id);
         i.version = c.e.code();
-        i.nameZh = text(entry.path("name"), "zh");
-        i.nameEn = text(entry.path("name"), "en");
-        i.definitionZh = text(entry.path("definition"), "zh");
-        i.definitionEn = text(entry.path("definition"), "en");
+        i.nameZh = name == null ? null : name.zh();
+        i.nameEn = name == null ? null : name.en();
+        i.definitionZh = definition == null ? null : definition.zh();
+        i.definitionEn = definition == null ? null : definition.en();
         i.codes.add(id);
         byId.put(id, i);
         return i;
     }
 
-    private static void link(Map<String, Item> byId, Item from, String to, String rel, String reverse) {
+
+    private static void link(Map<String, Item> byId, Item from, String to, Rel rel, Rel reverse) {
         Item target = to == null ? null : byId.get(to);
         if (target == null) {
             return;

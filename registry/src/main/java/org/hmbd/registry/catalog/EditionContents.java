@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hmbd.registry.standard.Artifacts;
+import org.hmbd.validator.content.CatalogContent;
 import org.hmbd.validator.content.Manifest;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.engine.ValidationEngine;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The FHIR content of editions as the FHIR endpoint and the package registry serve it: each
@@ -66,10 +66,10 @@ class EditionContents {
 
     /**
      * @param catalog the edition's data elements and data sets ({@code package/other/hmbd-catalog.json}),
-     *        or an empty object
+     *        checked when the package was read; empty when it has none
      */
     record Loaded(EditionRef edition, String digest, PackageInfo info, List<Resource> resources,
-                  ImplementationGuide guide, IValidationSupport terminology, Manifest manifest, JsonNode catalog,
+                  ImplementationGuide guide, IValidationSupport terminology, Manifest manifest, CatalogContent catalog,
                   byte[] tgz) {
     }
 
@@ -160,8 +160,7 @@ class EditionContents {
                     .getName());
         }
         return new Loaded(edition, digest, info, List.copyOf(served), guide,
-                ValidationSupportFactory.create(ctx, content), content.manifest(),
-                files.getOrDefault("other/" + Artifacts.CATALOG_FILE, JsonNodeFactory.instance.objectNode()), tgz);
+                ValidationSupportFactory.create(ctx, content), content.manifest(), content.catalog(), tgz);
     }
 
     static PackageInfo packageInfo(Map<String, JsonNode> files) throws IOException {

@@ -66,7 +66,53 @@ public record EditionDiff(EditionSide from, EditionSide to, Changes<ProfileChang
                          long certificatesInForce, List<CertifiedInstitution> certifiedInstitutions) {
     }
 
-    public record Affected(String identifier, String because) {
+    /**
+     * One thing affected, and why.
+     *
+     * @param because the reasons in English, joined (kept for existing clients)
+     * @param reasons the reasons with stable codes and texts in both languages
+     */
+    public record Affected(String identifier, String because, List<Reason> reasons) {
+
+        public static Affected of(String identifier, List<Reason> reasons) {
+            return new Affected(identifier, String.join("; ", reasons.stream().map(Reason::en).toList()),
+                    List.copyOf(reasons));
+        }
+    }
+
+    /**
+     * Why something is affected: a stable {@code code}, the things it names ({@code subjects}: data
+     * element identifiers, value set or extension URLs) and the reason in Chinese and English.
+     */
+    public record Reason(String code, List<String> subjects, String zh, String en) {
+
+        public static Reason of(Why why, List<String> subjects) {
+            String list = String.join(", ", subjects);
+            return new Reason(why.code, List.copyOf(subjects), why.zh.replace("{0}", list), why.en.replace("{0}", list));
+        }
+    }
+
+    /** The closed set of reasons. */
+    public enum Why {
+        REMOVED("removed", "已删除", "removed"),
+        CHANGED("changed", "已修改", "changed"),
+        DATA_ELEMENTS_CHANGED("data-elements-changed", "所含数据元有变化：{0}", "data elements {0}"),
+        BINDS_CHANGED_VALUE_SET("binds-changed-value-set", "绑定的值集有变化：{0}", "binds {0}"),
+        USES_AFFECTED_EXTENSION("uses-affected-extension", "使用的扩展受影响：{0}", "uses {0}");
+
+        private final String code;
+        private final String zh;
+        private final String en;
+
+        Why(String code, String zh, String en) {
+            this.code = code;
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String code() {
+            return code;
+        }
     }
 
     public record TestSuiteChange(boolean changed, List<Difference> profiles, List<String> rulesAdded,

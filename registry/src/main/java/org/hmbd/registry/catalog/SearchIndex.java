@@ -194,7 +194,7 @@ class SearchIndex {
         d.put("organization", i.organization());
         d.put("standardCode", i.standardCode());
         List<Map<String, String>> links = new ArrayList<>();
-        i.links().forEach(l -> links.add(Map.of("rel", l.rel(), "key", l.key())));
+        i.links().forEach(l -> links.add(Map.of("rel", l.rel().value(), "key", l.key())));
         d.put("links", links);
         d.put("updatedAt", i.updatedAt().toString());
         return d;

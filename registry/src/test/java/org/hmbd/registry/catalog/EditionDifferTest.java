@@ -140,6 +140,27 @@ class EditionDifferTest {
     }
 
     @Test
+    void everyImpactReasonHasAStableCodeAndBothLanguages() {
+        EditionDiff.Impact impact = EditionDiffer.diff(sample, revised, new EditionDiff.Impact(List.of(), List.of(),
+                null, 0, List.of())).impact();
+        Affected set = impact.dataSets().get(0);
+        assertThat(set.reasons()).extracting(EditionDiff.Reason::code)
+                .containsExactly("changed", "data-elements-changed");
+        EditionDiff.Reason elements = set.reasons().get(1);
+        assertThat(elements.subjects()).contains("DE02.01.039.00");
+        assertThat(elements.zh()).startsWith("所含数据元有变化：").contains("DE02.01.039.00");
+        assertThat(elements.en()).startsWith("data elements ").contains("DE02.01.039.00");
+        assertThat(set.because()).isEqualTo("changed; " + elements.en());
+        Affected vitals = impact.profiles().stream().filter(a -> a.identifier().endsWith("hmbd-vital-signs"))
+                .findFirst().orElseThrow();
+        assertThat(vitals.reasons()).extracting(EditionDiff.Reason::code).contains("binds-changed-value-set");
+        assertThat(impact.dataSets()).flatExtracting(Affected::reasons).allSatisfy(r -> {
+            assertThat(r.zh()).matches(".*\\p{IsHan}.*");
+            assertThat(r.en()).isNotBlank();
+        });
+    }
+
+    @Test
     void theImpactNamesDataSetsProfilesAndTheTestSuite() {
         EditionDiff.Impact impact = EditionDiffer.diff(sample, revised, new EditionDiff.Impact(List.of(), List.of(),
                 null, 3, List.of())).impact();

@@ -34,16 +34,18 @@ public final class StandardContent {
     private final Manifest manifest;
     private final List<Resource> resources;
     private final String origin;
+    private final CatalogContent catalog;
 
-    private StandardContent(Manifest manifest, List<Resource> resources, String origin) {
+    private StandardContent(Manifest manifest, List<Resource> resources, String origin, CatalogContent catalog) {
         this.manifest = manifest;
         this.resources = Collections.unmodifiableList(resources);
         this.origin = origin;
+        this.catalog = catalog;
     }
 
     /** No standard: validation against the base FHIR R4 specification. */
     public static StandardContent base() {
-        return new StandardContent(Manifest.base(), List.of(), "FHIR R4 base");
+        return new StandardContent(Manifest.base(), List.of(), "FHIR R4 base", CatalogContent.empty());
     }
 
     public static StandardContent load(FhirContext ctx, Path path) {
@@ -99,7 +101,14 @@ public final class StandardContent {
                 }
             }
         }
-        return check(new StandardContent(manifest, resources, folder.toString()));
+        CatalogContent catalog = CatalogContent.empty();
+        Path catalogFile = folder.resolve(CatalogContent.FOLDER_FILE);
+        if (Files.isRegularFile(catalogFile)) {
+            try (InputStream in = Files.newInputStream(catalogFile)) {
+                catalog = CatalogContent.read(in);
+            }
+        }
+        return check(new StandardContent(manifest, resources, folder.toString(), catalog));
     }
 
     private static StandardContent fromPackage(FhirContext ctx, InputStream in, String origin) throws IOException {
@@ -121,7 +130,13 @@ public final class StandardContent {
         } else {
             manifest = inferred(npm, resources);
         }
-        return check(new StandardContent(manifest, resources, origin));
+        CatalogContent catalog = CatalogContent.empty();
+        if (npm.hasFile("other", CatalogContent.PACKAGE_FILE)) {
+            try (InputStream c = npm.load("other", CatalogContent.PACKAGE_FILE)) {
+                catalog = CatalogContent.read(c);
+            }
+        }
+        return check(new StandardContent(manifest, resources, origin, catalog));
     }
 
     /** A package without a manifest: each resource profile applies to its type; no extra rules. */
@@ -172,6 +187,11 @@ public final class StandardContent {
 
     public Manifest manifest() {
         return manifest;
+    }
+
+    /** The edition's data elements and data sets; empty when the content has none. */
+    public CatalogContent catalog() {
+        return catalog;
     }
 
     public List<Resource> resources() {
