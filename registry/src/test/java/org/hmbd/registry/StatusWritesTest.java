@@ -6,20 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hmbd.registry.conformance.RunStatus;
-import org.hmbd.registry.proposal.ProposalStatus;
-import org.hmbd.registry.standard.EditionStatus;
 import org.junit.jupiter.api.Test;
 
 /**
- * Status columns change only through the one write path ({@code shared/Transitions}), and the
- * database accepts only the states of each lifecycle.
+ * Status columns change only through the one write path ({@code shared/Transitions}). That the
+ * database accepts only the states of each lifecycle is checked next to each lifecycle, with
+ * {@link StatusChecks}.
  */
 class StatusWritesTest {
 
@@ -80,30 +77,6 @@ class StatusWritesTest {
         Matcher other = UPDATE.matcher("update conformance_run set cancel_requested = true where id = ?");
         assertThat(other.find()).isTrue();
         assertThat(STATUS_SET.matcher(other.group(2)).find()).isFalse();
-    }
-
-    @Test
-    void theDatabaseAcceptsExactlyTheStatesOfEachLifecycle() throws IOException {
-        String sql = Files.readString(Path.of("src/main/resources/db/changelog/changes/0009-status-checks.sql"));
-        assertThat(states(sql, "edition_status_ck")).isEqualTo(names(EditionStatus.values()));
-        assertThat(states(sql, "edition_transition_status_ck")).isEqualTo(names(EditionStatus.values()));
-        assertThat(states(sql, "proposal_status_ck")).isEqualTo(names(ProposalStatus.values()));
-        assertThat(states(sql, "proposal_transition_status_ck")).isEqualTo(names(ProposalStatus.values()));
-        assertThat(states(sql, "conformance_run_status_ck")).isEqualTo(names(RunStatus.values()));
-        assertThat(states(sql, "conformance_run_transition_status_ck")).isEqualTo(names(RunStatus.values()));
-    }
-
-    /** The first {@code in (...)} list of a constraint. */
-    private static List<String> states(String sql, String constraint) {
-        int at = sql.indexOf("constraint " + constraint + " ");
-        assertThat(at).as(constraint).isPositive();
-        String rest = sql.substring(sql.indexOf(" in", at));
-        String list = rest.substring(rest.indexOf('(') + 1, rest.indexOf(')'));
-        return Arrays.stream(list.split(",")).map(s -> s.strip().replace("'", "")).toList();
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static List<Path> javaFiles() throws IOException {

@@ -4,7 +4,7 @@ import java.util.Set;
 import org.hmbd.registry.shared.DomainException;
 
 /** GB/T 2260 administrative division codes: six digits, a known province prefix, consistent with the level. */
-public final class RegionCodes {
+final class RegionCodes {
 
     /** The code used for the nation as a whole. */
     public static final String NATIONAL = "100000";

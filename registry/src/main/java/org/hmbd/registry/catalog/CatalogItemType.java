@@ -3,7 +3,7 @@ package org.hmbd.registry.catalog;
 import java.util.Locale;
 
 /** The kinds of things in the resource catalog (Measures Art. 37). */
-public enum CatalogItemType {
+enum CatalogItemType {
     STANDARD,
     EDITION,
     DATA_ELEMENT,

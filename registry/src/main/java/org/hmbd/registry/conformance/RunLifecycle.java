@@ -7,7 +7,7 @@ import java.util.List;
 import org.hmbd.registry.shared.Lifecycle;
 
 /** The run state machine: the one guard every move of a run goes through. */
-public final class RunLifecycle {
+final class RunLifecycle {
 
     /** Who moves a run: the submitting institution, or the server (its workers and retention job). */
     public enum Party { SUBMITTER, SYSTEM }

@@ -1,7 +1,7 @@
 package org.hmbd.registry.conformance;
 
 /** Where a conformance test run is. */
-public enum RunStatus {
+enum RunStatus {
     /** Created; files are being uploaded. */
     AWAITING_DATA,
     /** Submitted, waiting for a worker. */

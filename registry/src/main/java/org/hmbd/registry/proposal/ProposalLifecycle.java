@@ -7,7 +7,7 @@ import java.util.List;
 import org.hmbd.registry.shared.Lifecycle;
 
 /** The proposal state machine: the one guard every decision goes through. */
-public final class ProposalLifecycle {
+final class ProposalLifecycle {
 
     /** Who decides: the national administration, or the proposer (withdrawal). */
     public enum Party { NATIONAL_ADMIN, PROPOSER }

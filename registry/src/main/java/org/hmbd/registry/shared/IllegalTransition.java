@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The 409 every state machine answers for a move it does not allow, naming the moves it does allow. */
-public final class IllegalTransition {
+final class IllegalTransition {
 
     private IllegalTransition() {
     }

@@ -1,7 +1,7 @@
 package org.hmbd.registry.standard;
 
 /** How a working group disposed of a public comment, as HL7 ballot reconciliation requires. */
-public enum Disposition {
+enum Disposition {
     ACCEPTED,
     PARTLY_ACCEPTED,
     NOT_ACCEPTED

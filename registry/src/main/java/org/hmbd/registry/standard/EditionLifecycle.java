@@ -13,7 +13,7 @@ import org.hmbd.registry.shared.Text;
  * {@link #check} is the one guard every transition goes through; anything not listed is refused;
  * {@link org.hmbd.registry.shared.Transitions} writes every move.
  */
-public final class EditionLifecycle {
+final class EditionLifecycle {
 
     static final Lifecycle<EditionStatus, Party> LIFECYCLE = new Lifecycle<>(
             new Lifecycle.Table("edition", "edition_transition", "edition_id"), Party.SYSTEM, List.of(

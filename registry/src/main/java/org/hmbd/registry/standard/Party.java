@@ -1,7 +1,7 @@
 package org.hmbd.registry.standard;
 
 /** Who may perform a lifecycle transition. */
-public enum Party {
+enum Party {
     /** The lead of the edition's working group. */
     WORKING_GROUP_LEAD,
     /** A member of the expert review committee (role {@code EXPERT}). */

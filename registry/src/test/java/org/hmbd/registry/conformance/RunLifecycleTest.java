@@ -1,5 +1,7 @@
 package org.hmbd.registry.conformance;
 
+import org.hmbd.registry.StatusChecks;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,5 +67,11 @@ class RunLifecycleTest {
                 assertThat(RunLifecycle.allowedTargets(from, Party.SUBMITTER)).doesNotContain(to);
             }
         }
+    }
+
+    @Test
+    void theDatabaseAcceptsExactlyTheseStates() {
+        assertThat(StatusChecks.allowedBy("conformance_run_status_ck")).isEqualTo(StatusChecks.names(RunStatus.values()));
+        assertThat(StatusChecks.allowedBy("conformance_run_transition_status_ck")).isEqualTo(StatusChecks.names(RunStatus.values()));
     }
 }

@@ -1,5 +1,7 @@
 package org.hmbd.registry.proposal;
 
+import org.hmbd.registry.StatusChecks;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,5 +43,11 @@ class ProposalLifecycleTest {
         assertThat(t.reasonRequired()).isEqualTo(to == ProposalStatus.REJECTED);
         assertThat(t.party()).isEqualTo(to == ProposalStatus.WITHDRAWN
                 ? ProposalLifecycle.Party.PROPOSER : ProposalLifecycle.Party.NATIONAL_ADMIN);
+    }
+
+    @Test
+    void theDatabaseAcceptsExactlyTheseStates() {
+        assertThat(StatusChecks.allowedBy("proposal_status_ck")).isEqualTo(StatusChecks.names(ProposalStatus.values()));
+        assertThat(StatusChecks.allowedBy("proposal_transition_status_ck")).isEqualTo(StatusChecks.names(ProposalStatus.values()));
     }
 }

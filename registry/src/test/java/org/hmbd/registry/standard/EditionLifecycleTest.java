@@ -1,5 +1,7 @@
 package org.hmbd.registry.standard;
 
+import org.hmbd.registry.StatusChecks;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hmbd.registry.standard.EditionStatus.*;
@@ -12,7 +14,6 @@ import java.util.stream.Stream;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Lifecycle;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -107,5 +108,11 @@ class EditionLifecycleTest {
         assertThatThrownBy(() -> EditionLifecycle.parse("PUBLISH"))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.properties()).containsEntry("field", "to"));
+    }
+
+    @Test
+    void theDatabaseAcceptsExactlyTheseStates() {
+        assertThat(StatusChecks.allowedBy("edition_status_ck")).isEqualTo(StatusChecks.names(EditionStatus.values()));
+        assertThat(StatusChecks.allowedBy("edition_transition_status_ck")).isEqualTo(StatusChecks.names(EditionStatus.values()));
     }
 }

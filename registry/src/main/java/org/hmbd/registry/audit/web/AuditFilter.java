@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.hmbd.registry.audit.AuditLog;
 import org.hmbd.registry.shared.AuditAttributes;
-import org.hmbd.registry.shared.Problems;
+import org.hmbd.registry.shared.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

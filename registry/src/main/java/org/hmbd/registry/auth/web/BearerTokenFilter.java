@@ -10,7 +10,7 @@ import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.AuthenticationPort;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
-import org.hmbd.registry.shared.Problems;
+import org.hmbd.registry.shared.web.Problems;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;

@@ -4,7 +4,7 @@ import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.AuthenticationPort;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
-import org.hmbd.registry.shared.Problems;
+import org.hmbd.registry.shared.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -11,7 +11,7 @@ import org.hmbd.registry.auth.AuthenticationPort;
 import org.hmbd.registry.shared.AuditAttributes;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
-import org.hmbd.registry.shared.Problems;
+import org.hmbd.registry.shared.web.Problems;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;

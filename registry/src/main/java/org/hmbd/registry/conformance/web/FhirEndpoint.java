@@ -37,7 +37,7 @@ import org.hmbd.registry.conformance.FhirValidation;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.FhirProvider;
 import org.hmbd.registry.shared.Msg;
-import org.hmbd.registry.shared.Problems;
+import org.hmbd.registry.shared.web.Problems;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
-import org.hmbd.registry.shared.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -1,4 +1,4 @@
-package org.hmbd.registry.shared;
+package org.hmbd.registry.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.ErrorCode;
+import org.hmbd.registry.shared.Msg;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
