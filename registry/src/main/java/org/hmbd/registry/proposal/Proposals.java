@@ -1,8 +1,5 @@
 package org.hmbd.registry.proposal;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.hmbd.registry.auth.Accounts;
@@ -15,12 +12,10 @@ import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
-import org.hmbd.registry.shared.Transitions;
 import org.hmbd.registry.standard.Categories;
 import org.hmbd.registry.standard.StandardLevel;
 import org.hmbd.registry.standard.Standards;
 import org.hmbd.registry.standard.WorkingGroups;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,17 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Proposals {
 
-    private final JdbcClient jdbc;
-    private final Transitions transitions;
+    private final ProposalStore store;
     private final Categories categories;
     private final Standards standards;
     private final WorkingGroups groups;
     private final Accounts accounts;
 
-    Proposals(JdbcClient jdbc, Transitions transitions, Categories categories, Standards standards,
-              WorkingGroups groups, Accounts accounts) {
-        this.jdbc = jdbc;
-        this.transitions = transitions;
+    Proposals(ProposalStore store, Categories categories, Standards standards, WorkingGroups groups,
+              Accounts accounts) {
+        this.store = store;
         this.categories = categories;
         this.standards = standards;
         this.groups = groups;
@@ -96,20 +89,13 @@ public class Proposals {
                 throw DomainException.invalidField("targetStandardId", "standard-not-active", target);
             }
         }
-        long id = jdbc.sql("""
-                        insert into proposal (kind, title_zh, title_en, category_id, intended_level, scope, rationale,
-                                              proposing_org, proposer_id, target_standard_id, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED') returning id""")
-                .params(kind.name(), titleZh, titleEn, categoryId, level.name(), scope, rationale, org, actor.id(),
-                        target)
-                .query(Long.class).single();
-        transitions.created(ProposalLifecycle.LIFECYCLE, id, ProposalStatus.SUBMITTED, actor.username(), null);
+        long id = store.create(new ProposalStore.NewProposal(kind, titleZh, titleEn, categoryId, level, scope,
+                rationale, org, actor.id(), target), actor.username());
         return get(id);
     }
 
     public Proposal get(long id) {
-        return jdbc.sql(SELECT + " where p.id = ?").param(id).query(Proposals::map).optional()
-                .orElseThrow(() -> DomainException.notFound("proposal", id));
+        return store.find(id).orElseThrow(() -> DomainException.notFound("proposal", id));
     }
 
     public PageResult<Proposal> list(ProposalFilter f, PageQuery page) {
@@ -126,14 +112,12 @@ public class Proposals {
                         level == null ? null : Text.enumValue("level", level, StandardLevel.class).name())
                 .and("extract(year from p.created_at at time zone 'Asia/Shanghai') = :year", f.year())
                 .and("(p.title_zh ilike :q or p.title_en ilike :q or p.scope ilike :q)", ListQuery.containing(f.q()));
-        return q.page(jdbc, SELECT, "select count(*) from proposal p", "order by p.id", page, Proposals::map);
+        return store.page(q, page);
     }
 
     public List<HistoryEntry> history(long id) {
         get(id);
-        return jdbc.sql("select * from proposal_transition where proposal_id = ? order by id").param(id)
-                .query(HistoryEntry::map)
-                .list();
+        return store.history(id);
     }
 
     /** Accepts a proposal into a year's work plan, opening the working group and the draft edition. */
@@ -178,12 +162,8 @@ public class Proposals {
         } else if (!"ACTIVE".equals(standards.statusOf(standardId).orElse(""))) {
             throw DomainException.conflict("standard-not-active", standardId);
         }
-        jdbc.sql("""
-                insert into plan_item (plan_year, proposal_id, lead_organization_id, working_group_id, standard_id,
-                                       edition_id, due_date)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(year, id, leadOrg, groupId, standardId, editionId, Date.valueOf(due)).update();
-        transitions.move(ProposalLifecycle.LIFECYCLE, id, move, actor.username(), reason);
+        store.addPlanItem(new ProposalStore.NewPlanItem(year, id, leadOrg, groupId, standardId, editionId, due));
+        store.move(id, move, actor.username(), reason);
         return get(id);
     }
 
@@ -191,8 +171,8 @@ public class Proposals {
     public Proposal reject(Actor actor, long id, DecisionRequest req) {
         Proposal p = lock(id);
         actor.require(Role.NATIONAL_ADMIN);
-        transitions.move(ProposalLifecycle.LIFECYCLE, id, ProposalLifecycle.check(p.status(), ProposalStatus.REJECTED),
-                actor.username(), Text.required("reason", req.reason(), 2000));
+        store.move(id, ProposalLifecycle.check(p.status(), ProposalStatus.REJECTED), actor.username(),
+                Text.required("reason", req.reason(), 2000));
         return get(id);
     }
 
@@ -202,30 +182,12 @@ public class Proposals {
         if (p.proposerId() != actor.id()) {
             throw DomainException.forbidden("proposer");
         }
-        transitions.move(ProposalLifecycle.LIFECYCLE, id, ProposalLifecycle.check(p.status(), ProposalStatus.WITHDRAWN),
-                actor.username(), Text.optional("reason", req.reason(), 2000));
+        store.move(id, ProposalLifecycle.check(p.status(), ProposalStatus.WITHDRAWN), actor.username(),
+                Text.optional("reason", req.reason(), 2000));
         return get(id);
     }
 
     private Proposal lock(long id) {
-        jdbc.sql("select id from proposal where id = ? for update").param(id).query(Long.class).optional()
-                .orElseThrow(() -> DomainException.notFound("proposal", id));
-        return get(id);
-    }
-
-    private static final String SELECT = """
-            select p.*, c.code as category_code, u.username as proposer, pi.id as plan_item_id
-            from proposal p join category c on c.id = p.category_id join app_user u on u.id = p.proposer_id
-            left join plan_item pi on pi.proposal_id = p.id""";
-
-    private static Proposal map(ResultSet rs, int n) throws SQLException {
-        ProposalStatus status = ProposalStatus.valueOf(rs.getString("status"));
-        return new Proposal(rs.getLong("id"), ProposalKind.valueOf(rs.getString("kind")), rs.getString("title_zh"),
-                rs.getString("title_en"), rs.getString("category_code"),
-                StandardLevel.valueOf(rs.getString("intended_level")), rs.getString("scope"),
-                rs.getString("rationale"), rs.getString("proposing_org"), rs.getLong("proposer_id"),
-                rs.getString("proposer"), (Long) rs.getObject("target_standard_id"), status,
-                rs.getTimestamp("created_at").toInstant(), (Long) rs.getObject("plan_item_id"),
-                ProposalLifecycle.allowedTargets(status));
+        return store.lock(id).orElseThrow(() -> DomainException.notFound("proposal", id));
     }
 }

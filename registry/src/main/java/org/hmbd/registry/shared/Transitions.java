@@ -18,7 +18,7 @@ public class Transitions {
 
     private final JdbcClient jdbc;
 
-    Transitions(JdbcClient jdbc) {
+    public Transitions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
