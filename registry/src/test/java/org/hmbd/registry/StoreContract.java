@@ -26,7 +26,12 @@ public abstract class StoreContract {
     private static DataSource dataSource;
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    protected static synchronized JdbcClient database() {
+    protected static JdbcClient database() {
+        return JdbcClient.create(dataSource());
+    }
+
+    /** The data source of the contract tests' PostgreSQL, migrated. */
+    protected static synchronized DataSource dataSource() {
         if (dataSource == null) {
             try {
                 Path dir = Files.createTempDirectory("hmbd-store-contract");
@@ -52,7 +57,7 @@ public abstract class StoreContract {
                 throw new IllegalStateException(e);
             }
         }
-        return JdbcClient.create(dataSource);
+        return dataSource;
     }
 
     /** A number no other row of this run used. */
