@@ -28,12 +28,12 @@ class StatusWritesTest {
 
     /**
      * The only places allowed to write a status, with the table: the lifecycle writer for every
-     * lifecycle table, and the edition workflow for the standard's own status, which follows the
+     * lifecycle table, and the edition store for the standard's own status, which follows the
      * moves of its editions (first publication, abolition, withdrawal of its only draft) and has no
      * history of its own.
      */
     private static final Set<String> ALLOWED = Set.of("shared/Transitions.java:*",
-            "standard/EditionWorkflow.java:standard");
+            "standard/EditionStore.java:standard");
 
     @Test
     void onlyTheLifecycleWriterChangesAStatus() throws IOException {
@@ -59,8 +59,38 @@ class StatusWritesTest {
         }
         assertThat(offenders).isEmpty();
         // the scan sees the writes it is about: the writer's own update and the standard's
-        assertThat(found).contains("standard/EditionWorkflow.java:standard")
+        assertThat(found).contains("standard/EditionStore.java:standard")
                 .anyMatch(f -> f.startsWith("shared/Transitions.java:"));
+    }
+
+    /**
+     * The table after insert into / update / delete from (not {@code for update}) in SQL strings. The
+     * lifecycle writer's generic {@code "update " + table} is not a table name and is left out.
+     */
+    private static final Pattern WRITE = Pattern.compile("(?i)(?<!for\\s)\\b(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_]+)\\b");
+
+    /** One class writes each table: the aggregate's store, or the service that is its store (ADR 0012). */
+    @Test
+    void everyTableHasOneWritingClass() throws IOException {
+        java.util.Map<String, java.util.Set<String>> writers = new java.util.TreeMap<>();
+        for (Path file : javaFiles()) {
+            String rel = SOURCES.relativize(file).toString().replace('\\', '/');
+            String code = Files.readString(file);
+            // only text inside string literals and text blocks is SQL
+            Matcher strings = Pattern.compile("(?s)\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"").matcher(code);
+            while (strings.find()) {
+                String sql = strings.group(1) != null ? strings.group(1) : strings.group(2);
+                Matcher m = WRITE.matcher(sql);
+                while (m.find()) {
+                    if (!m.group(1).equalsIgnoreCase("set")) {
+                        writers.computeIfAbsent(m.group(1), t -> new java.util.TreeSet<>()).add(rel);
+                    }
+                }
+            }
+        }
+        assertThat(writers).containsKeys("conformance_run", "proposal", "edition", "standard", "audit_event");
+        assertThat(writers).allSatisfy((table, classes) ->
+                assertThat(classes).as("classes writing " + table).hasSize(1));
     }
 
     @Test

@@ -64,16 +64,21 @@ public class Artifacts {
         }
         String type = mediaType == null || mediaType.isBlank() ? "application/octet-stream"
                 : Text.optional("Content-Type", mediaType, 100);
+        long id = addRevision(editionId, name, type, bytes, actor.username());
+        return revisions(actor, editionId, name).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The next revision of an artifact (the first if it is new); the only writer of {@code artifact_revision}. */
+    long addRevision(long editionId, String name, String mediaType, byte[] bytes, String actor) {
         int next = jdbc.sql("select coalesce(max(revision), 0) + 1 from artifact_revision where edition_id = ? "
                         + "and name = ?")
                 .params(editionId, name).query(Integer.class).single();
-        long id = jdbc.sql("""
+        return jdbc.sql("""
                         insert into artifact_revision (edition_id, name, revision, media_type, size_bytes, sha256,
                                                        content, uploaded_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(editionId, name, next, type, bytes.length, Digests.sha256Hex(bytes), bytes, actor.username())
+                .params(editionId, name, next, mediaType, bytes.length, Digests.sha256Hex(bytes), bytes, actor)
                 .query(Long.class).single();
-        return revisions(actor, editionId, name).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
     /** The latest revision of each artifact of an edition. */

@@ -1,6 +1,5 @@
 package org.hmbd.registry.standard;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Map;
 import org.hmbd.registry.auth.Actor;
@@ -11,7 +10,6 @@ import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Lifecycle;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.Text;
-import org.hmbd.registry.shared.Transitions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,15 +28,15 @@ public class EditionWorkflow {
     static final int DEFAULT_COMMENT_DAYS = 30;
 
     private final JdbcClient jdbc;
-    private final Transitions transitions;
+    private final EditionStore store;
     private final WorkingGroups groups;
     private final Standards standards;
     private final ApplicationEventPublisher events;
 
-    EditionWorkflow(JdbcClient jdbc, Transitions transitions, WorkingGroups groups, Standards standards,
+    EditionWorkflow(JdbcClient jdbc, EditionStore store, WorkingGroups groups, Standards standards,
                     ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.transitions = transitions;
+        this.store = store;
         this.groups = groups;
         this.standards = standards;
         this.events = events;
@@ -58,13 +56,9 @@ public class EditionWorkflow {
                                     LocalDate commentDeadline) {
     }
 
-    private record Locked(long id, long standardId, EditionStatus status, Long workingGroupId, Long supersedesId,
-                          String level, String number) {
-    }
-
     @Transactional
     public Edition transition(Actor actor, long editionId, TransitionRequest req) {
-        Locked e = lock(editionId);
+        EditionStore.Locked e = lock(editionId);
         EditionStatus to = EditionLifecycle.parse(Text.required("to", req.to(), 30));
         Lifecycle.Move<EditionStatus, Party> t = EditionLifecycle.check(e.status(), to, false);
         authorize(actor, t.party(), e);
@@ -84,22 +78,18 @@ public class EditionWorkflow {
                 publish(actor, e, req);
                 events.publishEvent(new EditionPublished(editionId));
             }
-            case ABOLISHED -> jdbc.sql("update standard set status = 'ABOLISHED' where id = ?")
-                    .param(e.standardId()).update();
+            case ABOLISHED -> store.abolish(e.standardId());
             default -> {
             }
         }
-        transitions.move(EditionLifecycle.LIFECYCLE, editionId, t, actor.username(), reason);
+        store.move(editionId, t, actor.username(), reason);
         if (to == EditionStatus.WITHDRAWN) {
-            jdbc.sql("""
-                    update standard set status = 'WITHDRAWN' where id = ? and status = 'DRAFT'
-                      and not exists (select 1 from edition where standard_id = ? and status <> 'WITHDRAWN')""")
-                    .params(e.standardId(), e.standardId()).update();
+            store.withdrawIfNoEditionLeft(e.standardId());
         }
         return standards.edition(actor, editionId);
     }
 
-    private void authorize(Actor actor, Party party, Locked e) {
+    private void authorize(Actor actor, Party party, EditionStore.Locked e) {
         boolean allowed = switch (party) {
             case WORKING_GROUP_LEAD -> e.workingGroupId() != null && groups.roleOf(e.workingGroupId(), actor.id())
                     .filter(r -> r == WorkingGroupRole.LEAD).isPresent();
@@ -112,16 +102,16 @@ public class EditionWorkflow {
         }
     }
 
-    private void openComment(Locked e, LocalDate deadline) {
+    private void openComment(EditionStore.Locked e, LocalDate deadline) {
         LocalDate today = BusinessDates.today();
         LocalDate d = deadline == null ? today.plusDays(DEFAULT_COMMENT_DAYS) : deadline;
         if (!d.isAfter(today)) {
             throw DomainException.invalidField("commentDeadline", "future-date");
         }
-        jdbc.sql("update edition set comment_deadline = ? where id = ?").params(Date.valueOf(d), e.id()).update();
+        store.setCommentDeadline(e.id(), d);
     }
 
-    private void publish(Actor actor, Locked e, TransitionRequest req) {
+    private void publish(Actor actor, EditionStore.Locked e, TransitionRequest req) {
         LocalDate effective = Text.requiredValue("effectiveDate", req.effectiveDate());
         LocalDate today = BusinessDates.today();
         if (effective.isBefore(today)) {
@@ -155,34 +145,17 @@ public class EditionWorkflow {
         }
         String code = number + "-" + year;
         // supersede the edition in force, as the system, with its own history entry
-        standards.publishedEdition(e.standardId()).ifPresent(previous -> {
-            Lifecycle.Move<EditionStatus, Party> sys = EditionLifecycle.check(EditionStatus.PUBLISHED,
-                    EditionStatus.SUPERSEDED, true);
-            jdbc.sql("update edition set superseded_by_id = ? where id = ?").params(e.id(), previous).update();
-            transitions.move(EditionLifecycle.LIFECYCLE, previous, sys, actor.username(), "superseded by " + code);
-            jdbc.sql("update edition set supersedes_id = ? where id = ?").params(previous, e.id()).update();
-        });
+        standards.publishedEdition(e.standardId()).ifPresent(previous ->
+                store.supersede(previous, e.id(), actor.username(), "superseded by " + code));
         try {
-            jdbc.sql("update standard set number = ?, status = 'ACTIVE' where id = ?")
-                    .params(number, e.standardId()).update();
-            jdbc.sql("update edition set code = ?, effective_date = ?, published_at = now() where id = ?")
-                    .params(code, Date.valueOf(effective), e.id()).update();
+            store.activate(e.standardId(), number);
+            store.recordPublication(e.id(), code, effective);
         } catch (DuplicateKeyException ex) {
             throw DomainException.conflict("code-taken", code);
         }
     }
 
-    private Locked lock(long editionId) {
-        Long standardId = jdbc.sql("select standard_id from edition where id = ?").param(editionId)
-                .query(Long.class).optional().orElseThrow(() -> DomainException.notFound("edition", editionId));
-        // lock the standard first, then the edition: the same order for every writer
-        jdbc.sql("select id from standard where id = ? for update").param(standardId).query(Long.class).single();
-        return jdbc.sql("""
-                        select e.id, e.standard_id, e.status, e.working_group_id, e.supersedes_id, s.level, s.number
-                        from edition e join standard s on s.id = e.standard_id where e.id = ? for update of e""")
-                .param(editionId)
-                .query((rs, n) -> new Locked(rs.getLong(1), rs.getLong(2), EditionStatus.valueOf(rs.getString(3)),
-                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getString(6), rs.getString(7)))
-                .single();
+    private EditionStore.Locked lock(long editionId) {
+        return store.lock(editionId).orElseThrow(() -> DomainException.notFound("edition", editionId));
     }
 }

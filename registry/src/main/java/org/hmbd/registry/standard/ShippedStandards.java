@@ -1,11 +1,8 @@
 package org.hmbd.registry.standard;
 
-import org.hmbd.registry.shared.Digests;
-import org.hmbd.registry.shared.Transitions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,16 +39,18 @@ class ShippedStandards implements ApplicationRunner {
     private final JsonMapper json;
 
     private final JdbcClient jdbc;
-    private final Transitions transitions;
+    private final EditionStore store;
+    private final Artifacts artifacts;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     ShippedStandards(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
-                     Transitions transitions, JsonMapper json) {
+                     EditionStore store, Artifacts artifacts, JsonMapper json) {
         this.json = json;
+        this.artifacts = artifacts;
         this.jdbc = jdbc;
-        this.transitions = transitions;
+        this.store = store;
         this.tx = tx;
         this.events = events;
     }
@@ -117,13 +116,8 @@ class ShippedStandards implements ApplicationRunner {
             Long standardId = jdbc.sql("select id from standard where number = ?").param(number)
                     .query(Long.class).optional().orElse(null);
             if (standardId == null) {
-                standardId = jdbc.sql("""
-                                insert into standard (title_zh, title_en, category_id, level, number, status)
-                                values (?, ?, (select id from category where code = 'DATA_SET'), ?, ?, 'ACTIVE')
-                                returning id""")
-                        .params(m.path("title").path("zh").asString(), m.path("title").path("en").asString(null),
-                                lvl.name(), number)
-                        .query(Long.class).single();
+                standardId = store.createShippedStandard(m.path("title").path("zh").asString(),
+                        m.path("title").path("en").asString(null), lvl, number);
             } else if (jdbc.sql("select count(*) from edition where standard_id = ? and status = 'PUBLISHED'")
                     .param(standardId).query(Long.class).single() > 0) {
                 log.warn("shipped standard {}: {} already has an edition in force; not registered", key, number);
@@ -131,21 +125,10 @@ class ShippedStandards implements ApplicationRunner {
             }
             LocalDate effective = m.hasNonNull("validFrom") ? LocalDate.parse(m.get("validFrom").asString())
                     : LocalDate.now();
-            long id = jdbc.sql("""
-                            insert into edition (standard_id, status, code, effective_date, published_at, shipped_package)
-                            values (?, 'PUBLISHED', ?, ?, now(), ?) returning id""")
-                    .params(standardId, code, Date.valueOf(effective), key).query(Long.class).single();
-            transitions.created(EditionLifecycle.LIFECYCLE, id, EditionStatus.PUBLISHED, ACTOR,
+            long id = store.registerShipped(standardId, code, effective, key, ACTOR,
                     "registered from the content shipped with the product (" + key + "; "
                             + m.path("notice").asString("") + ")");
-            byte[] bytes = tgz.toByteArray();
-            jdbc.sql("""
-                            insert into artifact_revision (edition_id, name, revision, media_type, size_bytes, sha256,
-                                                           content, uploaded_by)
-                            values (?, ?, 1, ?, ?, ?, ?, ?)""")
-                    .params(id, Artifacts.FHIR_PACKAGE, Artifacts.FHIR_PACKAGE_TYPE, bytes.length, Digests.sha256Hex(bytes),
-                            bytes, ACTOR)
-                    .update();
+            artifacts.addRevision(id, Artifacts.FHIR_PACKAGE, Artifacts.FHIR_PACKAGE_TYPE, tgz.toByteArray(), ACTOR);
             return id;
         });
         if (editionId != null) {

@@ -12,7 +12,6 @@ import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
-import org.hmbd.registry.shared.Transitions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Standards {
 
     private final JdbcClient jdbc;
-    private final Transitions transitions;
+    private final EditionStore store;
 
-    Standards(JdbcClient jdbc, Transitions transitions) {
+    Standards(JdbcClient jdbc, EditionStore store) {
         this.jdbc = jdbc;
-        this.transitions = transitions;
+        this.store = store;
     }
 
     private static final String STANDARD_SELECT = """
@@ -208,32 +207,20 @@ public class Standards {
     @Transactional
     public OpenedDraft openNewStandard(String actor, String titleZh, String titleEn, long categoryId,
                                        StandardLevel level, long workingGroupId, String reason) {
-        long standardId = jdbc.sql("""
-                        insert into standard (title_zh, title_en, category_id, level, status)
-                        values (?, ?, ?, ?, 'DRAFT') returning id""")
-                .params(titleZh, titleEn, categoryId, level.name()).query(Long.class).single();
-        return new OpenedDraft(standardId, openDraft(actor, standardId, workingGroupId, null, reason));
+        long standardId = store.createDraftStandard(titleZh, titleEn, categoryId, level);
+        return new OpenedDraft(standardId, store.openDraft(standardId, workingGroupId, null, actor, reason));
     }
 
     /** A draft revision of a published standard. */
     @Transactional
     public OpenedDraft openRevision(String actor, long standardId, long workingGroupId, String reason) {
-        jdbc.sql("select id from standard where id = ? for update").param(standardId).query(Long.class).single();
+        store.lockStandard(standardId);
         long published = publishedEdition(standardId)
                 .orElseThrow(() -> DomainException.conflict("no-published-edition", standardId));
         if (hasEditionInProgress(standardId)) {
             throw DomainException.conflict("edition-in-progress", standardId);
         }
-        return new OpenedDraft(standardId, openDraft(actor, standardId, workingGroupId, published, reason));
-    }
-
-    private long openDraft(String actor, long standardId, long workingGroupId, Long supersedes, String reason) {
-        long editionId = jdbc.sql("""
-                        insert into edition (standard_id, working_group_id, status, supersedes_id)
-                        values (?, ?, 'DRAFTING', ?) returning id""")
-                .params(standardId, workingGroupId, supersedes).query(Long.class).single();
-        transitions.created(EditionLifecycle.LIFECYCLE, editionId, EditionStatus.DRAFTING, actor, reason);
-        return editionId;
+        return new OpenedDraft(standardId, store.openDraft(standardId, workingGroupId, published, actor, reason));
     }
 
 
