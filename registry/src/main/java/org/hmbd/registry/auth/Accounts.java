@@ -17,6 +17,7 @@ import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,15 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final AuthProperties props;
+    private final ApplicationEventPublisher events;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties props) {
+    /** An account's password changed (published inside the change's transaction). */
+    record PasswordChanged(long userId) {
+    }
+
+    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties props,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.props = props;
@@ -187,11 +195,17 @@ public class Accounts {
         jdbc.sql("""
                 update app_user set password_hash = ?, must_change_password = false, password_changed_at = now()
                 where id = ?""").params(passwordEncoder.encode(next), actor.id()).update();
+        // a new password ends every token issued under the old one (including the one in use)
+        events.publishEvent(new PasswordChanged(actor.id()));
     }
 
     /** The account for a user name and password, if both are right and the account is enabled. */
     Optional<Actor> authenticate(String username, String password) {
         if (username == null || password == null) {
+            return Optional.empty();
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            passwordEncoder.matches("", DUMMY_HASH); // no stored password is that long; same work as a wrong one
             return Optional.empty();
         }
         Optional<Map<String, Object>> row = jdbc.sql(
@@ -230,7 +244,13 @@ public class Accounts {
         return jdbc.sql("select id from organization where name_zh = ?").param(nameZh).query(Long.class).optional();
     }
 
+    /** bcrypt reads at most 72 bytes: a longer password would be cut (or refused deep inside the encoder). */
+    static final int MAX_PASSWORD_BYTES = 72;
+
     void checkPasswordPolicy(String field, String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw DomainException.invalidField(field, "password-too-long", MAX_PASSWORD_BYTES);
+        }
         if (password.length() < props.minPasswordLength()) {
             throw DomainException.invalidField(field, "password-length", props.minPasswordLength());
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,13 @@ public class Tokens {
     }
 
     @Transactional
+    /** Ends every token of an account whose password changed, in the same transaction. */
+    @EventListener
+    void onPasswordChanged(Accounts.PasswordChanged event) {
+        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
+                .param(event.userId()).update();
+    }
+
     public void revoke(String token) {
         jdbc.sql("update api_token set revoked_at = now() where token_hash = ? and revoked_at is null")
                 .param(hash(token)).update();

@@ -312,8 +312,9 @@ class CatalogIndexer implements SmartLifecycle {
         }
     }
 
+    /** The 503 for a search that could not reach the index; the cause goes to the log, never to the caller. */
     static DomainException unavailable(Exception e) {
-        return new DomainException(ErrorCode.SEARCH_UNAVAILABLE, Map.of(),
-                Msg.of("problem.search-unavailable.detail", describe(e)));
+        log.warn("search request failed: {}", describe(e));
+        return new DomainException(ErrorCode.SEARCH_UNAVAILABLE, Map.of(), Msg.of("problem.search-unavailable.detail"));
     }
 }

@@ -34,6 +34,34 @@ class ProblemsAndSecurityIT extends RegistryIT {
     }
 
     @Test
+    void aPasswordChangeEndsEveryTokenIssuedBefore() {
+        Member m = member(organization("INSTITUTION", "110105"));
+        String other = Api.signIn(port, m.username(), PASSWORD + "x");
+        m.api().get("/api/v1/me").then().statusCode(200);
+        m.api().post("/api/v1/auth/password", Map.of("currentPassword", PASSWORD + "x",
+                "newPassword", PASSWORD + "y")).then().statusCode(204);
+        // the token used for the change and another one issued before it: both ended
+        m.api().get("/api/v1/me").then().statusCode(401).body("code", equalTo("invalid-token"));
+        new Api(port, other).get("/api/v1/me").then().statusCode(401).body("code", equalTo("invalid-token"));
+        new Api(port, Api.signIn(port, m.username(), PASSWORD + "y")).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void anOverlongPasswordIsRefusedClearlyNeverA500() {
+        Member m = member(organization("INSTITUTION", "110105"));
+        // 80 characters, 240 bytes in UTF-8: bcrypt reads 72 bytes at most
+        String overlong = "国家健康医疗大数据标准安全服务管理办法".repeat(4) + "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12"
+                .substring(0, 4);
+        m.api().post("/api/v1/auth/password", Map.of("currentPassword", PASSWORD + "x", "newPassword", overlong))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("newPassword")).body("reason", equalTo("password-too-long"));
+        given().port(port).contentType(ContentType.JSON)
+                .body(Map.of("username", m.username(), "password", overlong))
+                .post("/api/v1/auth/token").then().statusCode(401).body("code", equalTo("invalid-credentials"));
+        m.api().get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
     void refusesUnknownOrRevokedTokensAndWrongPasswords() {
         anonymous.request().header("Authorization", "Bearer hmbd_nope").get("/api/v1/me").then().statusCode(401)
                 .body("code", equalTo("invalid-token"));
@@ -78,7 +106,9 @@ class ProblemsAndSecurityIT extends RegistryIT {
                 .then().statusCode(400).body("field", equalTo("currentPassword"));
         first.post("/api/v1/auth/password", Map.of("currentPassword", password, "newPassword", "Long-enough-1"))
                 .then().statusCode(204);
-        first.get("/api/v1/proposals").then().statusCode(200);
+        // the change ended the token it was made with (issue 13: tokens issued before a password change)
+        first.get("/api/v1/proposals").then().statusCode(401).body("code", equalTo("invalid-token"));
+        new Api(port, Api.signIn(port, user, "Long-enough-1")).get("/api/v1/proposals").then().statusCode(200);
     }
 
     @Test

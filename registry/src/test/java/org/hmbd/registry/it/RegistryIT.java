@@ -79,6 +79,8 @@ abstract class RegistryIT {
                 new Api(port, token).post("/api/v1/auth/password",
                         Map.of("currentPassword", ADMIN_INITIAL_PASSWORD, "newPassword", ADMIN_PASSWORD))
                         .then().statusCode(204);
+                // the change ended the token it was made with
+                token = Api.signIn(port, "admin", ADMIN_PASSWORD);
             }
             admin = new Api(port, token);
         }
