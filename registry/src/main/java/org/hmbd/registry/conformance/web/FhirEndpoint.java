@@ -128,8 +128,11 @@ class FhirEndpoint {
         return p == null || p.isEmpty() ? null : p.getValueAsString();
     }
 
-    /** What the body asks to validate: the resource as sent, and the parameters it carries. */
-    private record Body(byte[] resource, String edition, String profile) {
+    /**
+     * What the body asks to validate: the resource as sent, its type (null when unreadable), and the
+     * parameters it carries. Read once; the type check reuses it.
+     */
+    private record Body(byte[] resource, String type, String edition, String profile) {
     }
 
     /** The operation itself, shared by both levels. */
@@ -181,7 +184,7 @@ class FhirEndpoint {
                 throw translate(e, locale);
             }
             if (expectedType != null) {
-                String actual = xml ? xmlRoot(b.resource()) : jsonType(b.resource());
+                String actual = b.type();
                 if (actual != null && !actual.equals(expectedType)) {
                     outcome.getIssue().add(0, new OperationOutcome.OperationOutcomeIssueComponent()
                             .setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -217,8 +220,9 @@ class FhirEndpoint {
         private Body fromJson(byte[] body) {
             try {
                 JsonNode root = json.readTree(body);
-                if (!"Parameters".equals(root.path("resourceType").asString(""))) {
-                    return new Body(body, null, null);
+                String type = root.path("resourceType").asString(null);
+                if (!"Parameters".equals(type)) {
+                    return new Body(body, type, null, null);
                 }
                 byte[] resource = body;
                 String edition = null;
@@ -228,6 +232,7 @@ class FhirEndpoint {
                         case "resource" -> {
                             if (p.has("resource")) {
                                 resource = json.writeValueAsBytes(p.get("resource"));
+                                type = p.get("resource").path("resourceType").asString(null);
                             }
                         }
                         case "profile" -> profile = p.path("valueCanonical").asString(p.path("valueUri").asString(null));
@@ -237,43 +242,38 @@ class FhirEndpoint {
                         }
                     }
                 }
-                return new Body(resource, edition, profile);
+                return new Body(resource, type, edition, profile);
             } catch (RuntimeException notJson) {
                 // malformed JSON: the validator reports it as a finding
-                return new Body(body, null, null);
+                return new Body(body, null, null, null);
             }
         }
 
         /** An XML {@code Parameters}, read with HAPI's parser; anything else is the resource. */
         private Body fromXml(byte[] body) {
-            if (!"Parameters".equals(xmlRoot(body))) {
-                return new Body(body, null, null);
+            String root = xmlRoot(body);
+            if (!"Parameters".equals(root)) {
+                return new Body(body, root, null, null);
             }
             try {
                 Parameters params = ctx.newXmlParser().parseResource(Parameters.class,
                         new String(body, StandardCharsets.UTF_8));
                 byte[] resource = body;
+                String type = root;
                 Parameters.ParametersParameterComponent r = params.getParameter("resource");
                 if (r != null && r.getResource() != null) {
                     resource = ctx.newXmlParser().encodeResourceToString(r.getResource())
                             .getBytes(StandardCharsets.UTF_8);
+                    type = r.getResource().fhirType();
                 }
                 Parameters.ParametersParameterComponent profile = params.getParameter("profile");
                 Parameters.ParametersParameterComponent edition = params.getParameter("edition");
-                return new Body(resource,
+                return new Body(resource, type,
                         edition == null || edition.getValue() == null ? null : edition.getValue().primitiveValue(),
                         profile == null || profile.getValue() == null ? null : profile.getValue().primitiveValue());
             } catch (RuntimeException notParameters) {
                 // validated as given: the validator reports what is wrong with it
-                return new Body(body, null, null);
-            }
-        }
-
-        private String jsonType(byte[] resource) {
-            try {
-                return json.readTree(resource).path("resourceType").asString(null);
-            } catch (RuntimeException e) {
-                return null;
+                return new Body(body, root, null, null);
             }
         }
 
