@@ -33,13 +33,15 @@ public class Accounts {
     private final PasswordEncoder passwordEncoder;
     private final AuthProperties props;
     private final ApplicationEventPublisher events;
+    private final SignInThrottle throttle;
 
     /** An account's password changed (published inside the change's transaction). */
     record PasswordChanged(long userId) {
     }
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties props,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -199,27 +201,48 @@ public class Accounts {
         events.publishEvent(new PasswordChanged(actor.id()));
     }
 
-    /** The account for a user name and password, if both are right and the account is enabled. */
-    Optional<Actor> authenticate(String username, String password) {
+    /**
+     * The account for a user name and password, if both are right and the account is enabled.
+     * Refused with 429 while the account or the client address is locked after failed attempts
+     * ({@link SignInThrottle}); every failure counts.
+     */
+    Optional<Actor> authenticate(String username, String password, String clientAddress) {
         if (username == null || password == null) {
-            return Optional.empty();
-        }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            passwordEncoder.matches("", DUMMY_HASH); // no stored password is that long; same work as a wrong one
+            throttle.check(null, clientAddress);
+            throttle.failed(null, clientAddress);
             return Optional.empty();
         }
         Optional<Map<String, Object>> row = jdbc.sql(
                         "select id, password_hash, enabled from app_user where lower(username) = lower(?)")
                 .param(username).query().listOfRows().stream().findFirst();
-        if (row.isEmpty()) {
+        Long id = row.map(r -> ((Number) r.get("id")).longValue()).orElse(null);
+        throttle.check(id, clientAddress);
+        boolean ok;
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            passwordEncoder.matches("", DUMMY_HASH); // no stored password is that long; same work as a wrong one
+            ok = false;
+        } else if (row.isEmpty()) {
             passwordEncoder.matches(password, DUMMY_HASH); // same work whether or not the user exists
+            ok = false;
+        } else {
+            ok = passwordEncoder.matches(password, (String) row.get().get("password_hash"))
+                    && (Boolean) row.get().get("enabled");
+        }
+        if (!ok) {
+            throttle.failed(id, clientAddress);
             return Optional.empty();
         }
-        boolean ok = passwordEncoder.matches(password, (String) row.get().get("password_hash"));
-        if (!ok || !(Boolean) row.get().get("enabled")) {
+        throttle.succeeded(id);
+        return actor(id);
+    }
+
+    /** The account's own spelling of a user name, if an account has it (nothing is stored otherwise). */
+    Optional<String> existingUsername(String username) {
+        if (username == null || username.length() > 64) {
             return Optional.empty();
         }
-        return actor(((Number) row.get().get("id")).longValue());
+        return jdbc.sql("select username from app_user where lower(username) = lower(?)").param(username.strip())
+                .query(String.class).optional();
     }
 
     Optional<Actor> actor(long userId) {

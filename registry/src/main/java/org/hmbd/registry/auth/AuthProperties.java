@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapAdminUsername user name of the initial national administrator (default {@code admin})
  * @param bootstrapAdminPassword its initial password; when empty a random one-time password is
  *        generated and printed once to the log. Either way it must be changed at first sign-in.
+ * @param lockout the back-off after failed sign-ins
  */
 @ConfigurationProperties("hmbd.auth")
 public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, String bootstrapAdminUsername,
-                             String bootstrapAdminPassword) {
+                             String bootstrapAdminPassword, Lockout lockout) {
 
     public AuthProperties {
         if (tokenTtl == null) {
@@ -25,6 +26,49 @@ public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, Strin
         }
         if (bootstrapAdminUsername == null || bootstrapAdminUsername.isBlank()) {
             bootstrapAdminUsername = "admin";
+        }
+        if (lockout == null) {
+            lockout = new Lockout(null, null, null, null, null);
+        }
+    }
+
+    /**
+     * Exponential back-off after consecutive failed sign-ins. After the free attempts, each further
+     * failure locks the account (or the client address) for {@code baseDelay × 2^(n-1)}, at most
+     * {@code maxDelay}; while locked, every sign-in is refused with 429, the right password too.
+     *
+     * @param accountFreeAttempts failures of one account before the back-off starts (default 5)
+     * @param addressFreeAttempts failures from one client address, any account or none (default 20)
+     * @param baseDelay the first lock (default 1s)
+     * @param maxDelay the longest lock (default 15m)
+     * @param forgetAfter failures older than this no longer count (default 1h)
+     */
+    public record Lockout(Integer accountFreeAttempts, Integer addressFreeAttempts, Duration baseDelay,
+                          Duration maxDelay, Duration forgetAfter) {
+
+        public Lockout {
+            accountFreeAttempts = accountFreeAttempts == null ? 5 : accountFreeAttempts;
+            addressFreeAttempts = addressFreeAttempts == null ? 20 : addressFreeAttempts;
+            baseDelay = baseDelay == null ? Duration.ofSeconds(1) : baseDelay;
+            maxDelay = maxDelay == null ? Duration.ofMinutes(15) : maxDelay;
+            forgetAfter = forgetAfter == null ? Duration.ofHours(1) : forgetAfter;
+            if (accountFreeAttempts < 1 || addressFreeAttempts < 1) {
+                throw new IllegalArgumentException("hmbd.auth.lockout free attempts must be at least 1");
+            }
+            if (baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) < 0) {
+                throw new IllegalArgumentException("hmbd.auth.lockout: 0 < base-delay <= max-delay");
+            }
+        }
+
+        /** The lock earned by the {@code failures}-th consecutive failure, given {@code free} free ones. */
+        Duration delayAfter(int failures, int free) {
+            int over = failures - free;
+            if (over <= 0) {
+                return Duration.ZERO;
+            }
+            // 2^(over-1) without overflow: past 40 doublings every base delay is beyond any max
+            Duration d = over > 40 ? maxDelay : baseDelay.multipliedBy(1L << (over - 1));
+            return d.compareTo(maxDelay) > 0 ? maxDelay : d;
         }
     }
 }

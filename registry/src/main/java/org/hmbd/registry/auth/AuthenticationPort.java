@@ -1,7 +1,6 @@
 package org.hmbd.registry.auth;
 
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** What the security filters need from the account store. */
@@ -10,23 +9,22 @@ public class AuthenticationPort {
 
     private final Accounts accounts;
     private final Tokens tokens;
-    private final JdbcClient jdbc;
-
-    AuthenticationPort(Accounts accounts, Tokens tokens, JdbcClient jdbc) {
+    AuthenticationPort(Accounts accounts, Tokens tokens) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.jdbc = jdbc;
     }
 
-    public record SignInAccount(Actor actor, String passwordHash) {
+    /**
+     * The account, if the password is right; 429 {@code sign-in-locked} (a {@code DomainException})
+     * while the account or the address is locked. The same checks as the token endpoint.
+     */
+    public Optional<Actor> signIn(String username, String password, String clientAddress) {
+        return accounts.authenticate(username, password, clientAddress);
     }
 
-    public Optional<SignInAccount> forSignIn(String username) {
-        return jdbc.sql("select id, password_hash from app_user where lower(username) = lower(?) and enabled")
-                .param(username)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .optional()
-                .flatMap(row -> accounts.actor((Long) row[0]).map(a -> new SignInAccount(a, (String) row[1])));
+    /** The account's spelling of a user name if an account has it: what the audit trail may record. */
+    public Optional<String> existingUsername(String username) {
+        return accounts.existingUsername(username);
     }
 
     public Optional<Actor> byToken(String token) {

@@ -35,9 +35,12 @@ public class Tokens {
     public record IssuedToken(String token, Instant expiresAt, boolean passwordChangeRequired) {
     }
 
-    @Transactional
-    public IssuedToken issue(String username, String password) {
-        Actor actor = accounts.authenticate(username, password)
+    /**
+     * Signs in. Not one transaction: a failed attempt must stay counted although the request fails
+     * (the token is one insert).
+     */
+    public IssuedToken issue(String username, String password, String clientAddress) {
+        Actor actor = accounts.authenticate(username, password, clientAddress)
                 .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CREDENTIALS,
                         Msg.of("problem.invalid-credentials.detail")));
         byte[] raw = new byte[32];

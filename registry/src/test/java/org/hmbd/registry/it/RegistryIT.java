@@ -39,6 +39,8 @@ abstract class RegistryIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hmbd.data-dir", DATA_DIR::toString);
         registry.add("hmbd.auth.bootstrap-admin-password", () -> ADMIN_INITIAL_PASSWORD);
+        // every test signs in from 127.0.0.1: the per-address back-off is shown by SignInThrottleIT
+        registry.add("hmbd.auth.lockout.address-free-attempts", () -> "1000000");
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
         registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");

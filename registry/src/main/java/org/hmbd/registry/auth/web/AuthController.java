@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.hmbd.registry.auth.Accounts;
 import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.AuthenticationPort;
 import org.hmbd.registry.auth.Tokens;
 import org.hmbd.registry.shared.AuditAttributes;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +20,12 @@ class AuthController {
 
     private final Tokens tokens;
     private final Accounts accounts;
+    private final AuthenticationPort auth;
 
-    AuthController(Tokens tokens, Accounts accounts) {
+    AuthController(Tokens tokens, Accounts accounts, AuthenticationPort auth) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.auth = auth;
     }
 
     record SignInRequest(String username, String password) {
@@ -37,11 +40,9 @@ class AuthController {
     /** Signs in with user name and password and returns a bearer token. */
     @PostMapping("/auth/token")
     TokenResponse token(@RequestBody SignInRequest req, HttpServletRequest http) {
-        if (req.username() != null) {
-            String name = req.username().strip();
-            http.setAttribute(AuditAttributes.ACTOR, name.length() > 64 ? name.substring(0, 64) : name);
-        }
-        Tokens.IssuedToken t = tokens.issue(req.username(), req.password());
+        // the audit trail names the account tried, never a made-up name (those stay "anonymous")
+        auth.existingUsername(req.username()).ifPresent(name -> http.setAttribute(AuditAttributes.ACTOR, name));
+        Tokens.IssuedToken t = tokens.issue(req.username(), req.password(), http.getRemoteAddr());
         return new TokenResponse(t.token(), "Bearer", t.expiresAt(), t.passwordChangeRequired());
     }
 

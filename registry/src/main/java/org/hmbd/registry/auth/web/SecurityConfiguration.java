@@ -9,8 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.hmbd.registry.shared.DomainException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,12 +36,37 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The sign-in form checks passwords exactly as the token endpoint does, back-off included: a
+     * locked account or address is refused (the form shows the error), the right password too.
+     */
     @Bean
-    UserDetailsService userDetailsService(AuthenticationPort auth) {
-        return username -> auth.forSignIn(username)
-                .map(a -> (org.springframework.security.core.userdetails.UserDetails)
-                        new ActorDetails(a.actor(), a.passwordHash()))
-                .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    AuthenticationProvider signInProvider(AuthenticationPort auth) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                String address = request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress()
+                        : null;
+                Object credentials = request.getCredentials();
+                Actor actor;
+                try {
+                    actor = auth.signIn(request.getName(), credentials == null ? null : credentials.toString(), address)
+                            .orElseThrow(() -> new BadCredentialsException("invalid-credentials"));
+                } catch (DomainException e) {
+                    throw new LockedException(e.reason());
+                }
+                ActorDetails details = new ActorDetails(actor, null);
+                UsernamePasswordAuthenticationToken done = UsernamePasswordAuthenticationToken.authenticated(details,
+                        null, details.getAuthorities());
+                done.setDetails(request.getDetails());
+                return done;
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
     }
 
     @Bean
