@@ -208,7 +208,8 @@ class FhirEndpoint {
                 }
                 return bytes;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // a body that stopped short or does not decompress: the client's fault, never a 500
+                throw new InvalidRequestException(text("fhir.validate.unreadable", locale));
             }
         }
 

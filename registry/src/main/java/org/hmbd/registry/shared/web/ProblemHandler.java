@@ -61,6 +61,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) instanceof RequestBodyLimits.CorruptBody
+                || hasCause(e, RequestBodyLimits.CorruptBody.class)) {
+            return respond(problems.of(request, ErrorCode.MALFORMED_REQUEST, HttpStatus.BAD_REQUEST,
+                    Msg.of("problem.malformed-request.compressed-body"), Map.of()));
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.of(request, ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
                 Msg.of("problem.internal-error.detail"), Map.of()));
@@ -115,6 +120,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         merged.putAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(problem, merged, statusCode);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
