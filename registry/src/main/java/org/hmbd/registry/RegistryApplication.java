@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RegistryApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("audit-verify")) {
+            System.exit(org.hmbd.registry.audit.AuditVerifyCommand.run(args, System.out));
+        }
         SpringApplication.run(RegistryApplication.class, args);
     }
 }

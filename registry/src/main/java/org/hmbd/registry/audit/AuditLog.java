@@ -2,51 +2,180 @@ package org.hmbd.registry.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit trail (Measures Art. 23): every write request, successful or refused. Rows are
- * append-only, enforced by a database trigger.
+ * append-only (database triggers refuse UPDATE, DELETE and TRUNCATE) and hash-chained
+ * ({@link AuditChain}): a change made around the triggers is found by {@link #verify()}.
  */
 @Service
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final AuditChain chain;
 
-    AuditLog(JdbcClient jdbc) {
+    private final JdbcClient streaming;
+
+    AuditLog(JdbcClient jdbc, AuditChain chain, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.chain = chain;
+        org.springframework.jdbc.core.JdbcTemplate batched = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        batched.setFetchSize(1000);
+        this.streaming = JdbcClient.create(batched);
     }
 
+    /**
+     * Appends a record to the chain. Appends are serialized by the lock on the chain's end; the
+     * anchor moves after the commit.
+     */
+    @Transactional
     public void record(String actor, String action, String target, String outcome, Integer status, String detail,
                        String clientIp) {
+        String[] head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        long seq = Long.parseLong(head[0]) + 1;
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String a = cut(actor, 64);
+        String act = cut(action, 200);
+        String t = cut(target, 500);
+        String o = cut(outcome, 20);
+        String d = cut(detail, 200);
+        String ip = cut(clientIp, 64);
+        String hash = chain.hash(at, a, act, t, o, status, d, ip, head[1]);
         jdbc.sql("""
-                insert into audit_event (actor, action, target, outcome, status, detail, client_ip)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(cut(actor, 64), cut(action, 200), cut(target, 500), cut(outcome, 20), status,
-                        cut(detail, 200), cut(clientIp, 64))
+                insert into audit_event (at, actor, action, target, outcome, status, detail, client_ip,
+                                         seq, prev_hash, hash, mac)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(at), a, act, t, o, status, d, ip, seq, head[1], hash, chain.mac(hash))
                 .update();
+        jdbc.sql("update audit_chain_head set seq = ?, hash = ?, mac = ? where id = 1")
+                .params(seq, hash, chain.headMac(seq, hash)).update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    chain.anchor(seq, hash);
+                }
+            });
+        } else {
+            chain.anchor(seq, hash); // outside a transaction (contract tests): each statement is committed
+        }
+    }
+
+    /** Walks the whole chain (audit administrators; also {@code java -jar registry.jar audit-verify}). */
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        return chain.verify(jdbc);
     }
 
     public record Filter(String actor, String action, String target, String outcome, Instant from, Instant to) {
     }
 
     public PageResult<AuditEvent> search(Filter f, PageQuery page) {
-        ListQuery q = ListQuery.filter()
+        ListQuery q = filterOf(f);
+        return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
+                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
+                        rs.getString("client_ip")));
+    }
+
+    private static ListQuery filterOf(Filter f) {
+        return ListQuery.filter()
                 .and("actor = :actor", f.actor())
                 .and("action ilike :action", ListQuery.containing(f.action()))
                 .and("target like :target", ListQuery.startingWith(f.target()))
                 .and("outcome = :outcome", f.outcome())
                 .and("at >= :from", f.from() == null ? null : Timestamp.from(f.from()))
                 .and("at < :to", f.to() == null ? null : Timestamp.from(f.to()));
-        return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
-                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
-                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
-                        rs.getString("client_ip")));
+    }
+
+    /** Streams the matching records, oldest first, as CSV (with a BOM) or JSON lines. */
+    @Transactional(readOnly = true)
+    public void export(Filter f, boolean csv, java.io.Writer out) {
+        ListQuery q = filterOf(f);
+        if (csv) {
+            write(out, "\uFEFFid,seq,at,actor,action,target,outcome,status,detail,client_ip,hash\r\n");
+        }
+        q.stream(streaming, "select * from audit_event", "order by id", rs -> {
+            Object[] v = {rs.getLong("id"), rs.getObject("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                    rs.getString("action"), rs.getString("target"), rs.getString("outcome"), rs.getObject("status"),
+                    rs.getString("detail"), rs.getString("client_ip"), rs.getString("hash")};
+            write(out, csv ? csvLine(v) : jsonLine(v));
+        });
+    }
+
+    private static final String[] COLUMNS = {"id", "seq", "at", "actor", "action", "target", "outcome", "status",
+            "detail", "clientIp", "hash"};
+
+    private static String csvLine(Object[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String s = values[i] == null ? "" : values[i].toString();
+            // a leading =, +, - or @ would be a formula in a spreadsheet
+            if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(values[i] instanceof Number)) {
+                s = "'" + s;
+            }
+            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                    || s.startsWith("'")) {
+                s = '"' + s.replace("\"", "\"\"") + '"';
+            }
+            sb.append(s);
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    private static String jsonLine(Object[] values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"').append(COLUMNS[i]).append("\":");
+            Object v = values[i];
+            if (v == null) {
+                sb.append("null");
+            } else if (v instanceof Number) {
+                sb.append(v);
+            } else {
+                sb.append('"');
+                for (char c : v.toString().toCharArray()) {
+                    switch (c) {
+                        case '"' -> sb.append("\\\"");
+                        case '\\' -> sb.append("\\\\");
+                        default -> {
+                            if (c < 0x20) {
+                                sb.append(String.format("\\u%04x", (int) c));
+                            } else {
+                                sb.append(c);
+                            }
+                        }
+                    }
+                }
+                sb.append('"');
+            }
+        }
+        return sb.append("}\n").toString();
+    }
+
+    private static void write(java.io.Writer out, String s) {
+        try {
+            out.write(s);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String cut(String s, int max) {

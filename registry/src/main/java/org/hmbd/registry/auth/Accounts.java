@@ -133,6 +133,9 @@ public class Accounts {
         for (String r : req.roles() == null ? List.<String>of() : req.roles()) {
             roles.add(Text.enumValue("roles", r, Role.class));
         }
+        if (!Role.compatible(roles)) {
+            throw DomainException.invalidField("roles", "roles-separated");
+        }
         String oneTime = null;
         String password = req.initialPassword();
         if (password == null || password.isEmpty()) {

@@ -11,6 +11,9 @@ package org.hmbd.registry.auth;
  *   <li>{@code SUPERVISOR}: a health administration's supervisor: sees the conformance runs,
  *       certificates and adoption of the organizations in its own organization's region (all of
  *       them for the national level).</li>
+ *   <li>{@code AUDIT_ADMIN}: the audit administrator: reads, exports and verifies the audit trail,
+ *       and nothing else. An account holding it holds no other role (separation of duties,
+ *       GB/T 22239-2019 level 3): the administrators whose work is audited cannot read or verify it.</li>
  * </ul>
  * Every member of an organization sees its organization's runs and certificates.
  */
@@ -18,5 +21,11 @@ public enum Role {
     NATIONAL_ADMIN,
     EXPERT,
     SUBMITTER,
-    SUPERVISOR
+    SUPERVISOR,
+    AUDIT_ADMIN;
+
+    /** Whether {@code roles} may be held by one account together. */
+    public static boolean compatible(java.util.Set<Role> roles) {
+        return !roles.contains(AUDIT_ADMIN) || roles.size() == 1;
+    }
 }

@@ -90,6 +90,15 @@ public final class ListQuery {
     }
 
     /**
+     * Every matching row, in order, handed over one by one (with a client built on a fetch size and
+     * inside a transaction, PostgreSQL sends them in batches instead of all at once).
+     */
+    public void stream(JdbcClient jdbc, String select, String orderBy,
+                       org.springframework.jdbc.core.RowCallbackHandler handler) {
+        jdbc.sql(select + where() + " " + orderBy).params(params).query(handler);
+    }
+
+    /**
      * One page of the matching rows and the number of all of them.
      *
      * @param select the select and its from clause, without {@code where}

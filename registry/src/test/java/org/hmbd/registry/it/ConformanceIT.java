@@ -263,7 +263,7 @@ class ConformanceIT extends ConformanceSupport {
                 () -> submitter.api().get("/api/v1/conformance/runs/{id}", runId).then().extract().jsonPath()
                         .getString("dataDestroyedAt"), java.util.Objects::nonNull);
         assertThat(Files.exists(storePath(key))).isFalse();
-        admin.get("/api/v1/audit-events?target=conformance-run/{id}", runId).then().statusCode(200)
+        auditor().get("/api/v1/audit-events?target=conformance-run/{id}", runId).then().statusCode(200)
                 .body("items.action", hasItem("DESTROY submitted data")).body("items.actor", hasItem("system"));
         // the report stays; the data is gone, so no re-run
         submitter.api().get("/api/v1/conformance/runs/{id}/report", runId).then().statusCode(200);

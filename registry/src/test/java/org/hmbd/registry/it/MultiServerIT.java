@@ -25,7 +25,11 @@ class MultiServerIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         int pgPort = ServerProcess.freePort();
+        byte[] auditKey = new byte[32];
+        new SecureRandom().nextBytes(auditKey);
+        // servers of one database share its keys: the submissions key and the audit MAC key
         List<String> common = List.of("--hmbd.conformance.encryption.key=" + Base64.getEncoder().encodeToString(key),
+                "--hmbd.audit.mac-key=" + Base64.getEncoder().encodeToString(auditKey),
                 "--hmbd.conformance.storage-dir=" + root.resolve("shared-submissions"),
                 "--hmbd.conformance.poll-interval=300ms", "--hmbd.conformance.validator-threads=1");
         List<String> first = new ArrayList<>(common);

@@ -190,7 +190,7 @@ class ProblemsAndSecurityIT extends RegistryIT {
         // a page whose offset would not fit used to overflow into a server error
         for (String list : List.of("/api/v1/proposals", "/api/v1/standards", "/api/v1/conformance/runs",
                 "/api/v1/audit-events", "/api/v1/organizations")) {
-            admin.get(list + "?page=2147483647&size=200").then().statusCode(400)
+            (list.contains("audit") ? auditor() : admin).get(list + "?page=2147483647&size=200").then().statusCode(400)
                     .contentType("application/problem+json").body("field", equalTo("page"));
         }
         admin.get("/api/v1/proposals?page=10737418&size=200").then().statusCode(200).body("items", hasSize(0));
@@ -218,25 +218,25 @@ class ProblemsAndSecurityIT extends RegistryIT {
                 .body(Api.json(Map.of("username", ghost, "password", "Wrong-passw0rd")))
                 .post("/api/v1/auth/token").then().statusCode(401);
         // a made-up name is never written to the audit trail: the attempt is recorded, anonymously
-        admin.get("/api/v1/audit-events?actorName={a}", ghost).then().statusCode(200).body("items", hasSize(0));
-        admin.get("/api/v1/audit-events?actorName=anonymous&action=auth/token").then().statusCode(200)
+        auditor().get("/api/v1/audit-events?actorName={a}", ghost).then().statusCode(200).body("items", hasSize(0));
+        auditor().get("/api/v1/audit-events?actorName=anonymous&action=auth/token").then().statusCode(200)
                 .body("items[0].outcome", equalTo("FAILURE")).body("items[0].detail", equalTo("invalid-credentials"));
         Member m = member(organization("INSTITUTION", "440106"));
         given().port(port).contentType(ContentType.JSON)
                 .body(Api.json(Map.of("username", m.username().toUpperCase(), "password", "Wrong-passw0rd")))
                 .post("/api/v1/auth/token").then().statusCode(401);
-        admin.get("/api/v1/audit-events?actorName={a}&action=auth/token", m.username()).then().statusCode(200)
+        auditor().get("/api/v1/audit-events?actorName={a}&action=auth/token", m.username()).then().statusCode(200)
                 .body("items[0].outcome", equalTo("FAILURE")).body("items[0].detail", equalTo("invalid-credentials"));
         m.api().post("/api/v1/organizations", Map.of("nameZh", "x")).then().statusCode(403);
         long org = organization("INSTITUTION", "440106");
 
-        admin.get("/api/v1/audit-events?actorName={a}&action=organizations", m.username()).then().statusCode(200)
+        auditor().get("/api/v1/audit-events?actorName={a}&action=organizations", m.username()).then().statusCode(200)
                 .body("items[0].status", equalTo(403)).body("items[0].detail", equalTo("forbidden"));
-        admin.get("/api/v1/audit-events?target={t}", "/api/v1/organizations/" + org).then().statusCode(200)
+        auditor().get("/api/v1/audit-events?target={t}", "/api/v1/organizations/" + org).then().statusCode(200)
                 .body("items[0].actor", equalTo("admin")).body("items[0].outcome", equalTo("SUCCESS"))
                 .body("items[0].action", startsWith("POST /api/v1/organizations"));
         anonymous.post("/api/v1/proposals", Map.of()).then().statusCode(401);
-        admin.get("/api/v1/audit-events?actorName=anonymous&action=proposals").then()
+        auditor().get("/api/v1/audit-events?actorName=anonymous&action=proposals").then()
                 .body("items[0].status", equalTo(401));
     }
 
@@ -246,9 +246,56 @@ class ProblemsAndSecurityIT extends RegistryIT {
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
                 .rootCause().hasMessageContaining("append-only");
-        for (String table : List.of("edition_transition", "proposal_transition", "artifact_revision")) {
+        for (String table : List.of("edition_transition", "proposal_transition", "artifact_revision",
+                "conformance_run_transition", "effectiveness_evaluation")) {
+            // refused whether or not any row matches: statement-level triggers
             assertThatThrownBy(() -> jdbc.sql("delete from " + table).update())
-                    .rootCause().hasMessageContaining("append-only");
+                    .as(table).rootCause().hasMessageContaining("append-only");
+            assertThatThrownBy(() -> jdbc.sql("update " + table + " set id = id where id < 0").update())
+                    .as(table).rootCause().hasMessageContaining("append-only");
         }
+        // TRUNCATE fires no row trigger: statement-level triggers refuse it
+        for (String table : List.of("audit_event", "audit_chain_head", "edition_transition", "proposal_transition",
+                "artifact_revision", "conformance_run_transition", "effectiveness_evaluation")) {
+            assertThatThrownBy(() -> jdbc.sql("truncate " + table + " cascade").update())
+                    .as(table).rootCause().hasMessageContaining("append-only");
+        }
+        auditor().get("/api/v1/audit-events/verification").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void onlyTheAuditAdministratorReadsExportsAndVerifiesTheAuditTrailAndEachReadIsRecorded() {
+        admin.get("/api/v1/audit-events").then().statusCode(403).body("code", equalTo("forbidden"));
+        admin.get("/api/v1/audit-events/verification").then().statusCode(403);
+        admin.get("/api/v1/audit-events/export").then().statusCode(403);
+        Api auditor = auditor();
+        auditor.get("/api/v1/audit-events/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("problem", org.hamcrest.Matchers.nullValue())
+                .body("summary", startsWith("The audit chain is intact"));
+        String csv = auditor.get("/api/v1/audit-events/export?format=csv&action=users").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("\uFEFFid,seq,at,actor,action,target,outcome,status,detail,client_ip,hash\r\n")
+                .contains("POST /api/v1/users");
+        String ndjson = auditor.get("/api/v1/audit-events/export?format=ndjson&action=users").then().statusCode(200)
+                .extract().asString();
+        assertThat(ndjson.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"id\":")
+                .contains("\"action\":\"POST /api/v1/users"));
+        auditor.get("/api/v1/audit-events/export?format=xlsx").then().statusCode(400).body("field", equalTo("format"));
+        auditor.get("/api/v1/audit-events?action=audit-events/export").then().statusCode(200)
+                .body("items[0].action", equalTo("GET /api/v1/audit-events/export"));
+        // and nothing else
+        auditor.post("/api/v1/organizations", Map.of("nameZh", "x", "kind", "OTHER", "level", "INSTITUTION",
+                "regionCode", "110101")).then().statusCode(403);
+        auditor.get("/api/v1/users").then().statusCode(403);
+    }
+
+    @Test
+    void theAuditAdministratorRoleIsHeldAlone() {
+        long org = organization("INSTITUTION", "110102");
+        admin.post("/api/v1/users", Map.of("username", "aud" + unique(), "displayName", "审计员", "organizationId", org,
+                        "roles", List.of("AUDIT_ADMIN", "NATIONAL_ADMIN")))
+                .then().statusCode(400).body("field", equalTo("roles")).body("reason", equalTo("roles-separated"));
+        admin.post("/api/v1/users", Map.of("username", "aud" + unique(), "displayName", "审计员", "organizationId", org,
+                "roles", List.of("AUDIT_ADMIN", "SUPERVISOR"))).then().statusCode(400);
     }
 }

@@ -121,4 +121,14 @@ abstract class RegistryIT {
 
     record Member(long id, String username, Api api) {
     }
+
+    private Api auditor;
+
+    /** An audit administrator (role AUDIT_ADMIN, held alone): the only reader of the audit trail. */
+    Api auditor() {
+        if (auditor == null) {
+            auditor = member(organization("INSTITUTION", "110101"), "AUDIT_ADMIN").api();
+        }
+        return auditor;
+    }
 }

@@ -33,6 +33,14 @@ class RestartIT {
                             "category", "DATA", "intendedLevel", "WS", "scope", "s", "rationale", "r",
                             "proposingOrganization", "o"))
                     .then().statusCode(201).extract().jsonPath().getLong("id");
+            long org = admin.post("/api/v1/organizations", Map.of("nameZh", "审计机构", "kind", "OTHER",
+                    "level", "INSTITUTION", "regionCode", "110101")).then().statusCode(201).extract().jsonPath().getLong("id");
+            admin.post("/api/v1/users", Map.of("username", "restart.auditor", "displayName", "审计员",
+                    "organizationId", org, "roles", java.util.List.of("AUDIT_ADMIN"), "initialPassword", "Auditor-Passw0rd"))
+                    .then().statusCode(201);
+            Api newAuditor = new Api(port, Api.signIn(port, "restart.auditor", "Auditor-Passw0rd"));
+            newAuditor.post("/api/v1/auth/password", Map.of("currentPassword", "Auditor-Passw0rd",
+                    "newPassword", "Auditor-Passw0rd-2")).then().statusCode(204);
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 
@@ -42,8 +50,30 @@ class RestartIT {
             Api admin = new Api(port, Api.signIn(port, "admin", "Changed-Passw0rd"));
             admin.get("/api/v1/proposals/{id}", proposalId).then().statusCode(200)
                     .body("titleZh", equalTo("重启后仍在的提案")).body("status", equalTo("SUBMITTED"));
-            admin.get("/api/v1/audit-events?action=proposals").then().statusCode(200)
+            Api auditor = new Api(port, Api.signIn(port, "restart.auditor", "Auditor-Passw0rd-2"));
+            auditor.get("/api/v1/audit-events?action=proposals").then().statusCode(200)
                     .body("items[0].outcome", equalTo("SUCCESS"));
+            // the chain goes on across the restart, and its anchor (beside the data folder) agrees
+            auditor.get("/api/v1/audit-events/verification").then().statusCode(200)
+                    .body("intact", equalTo(true)).body("anchor", org.hamcrest.Matchers.greaterThan(5));
         }
+
+        // the command-line walk, with the server stopped, agrees; and finds a record altered behind its back
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = org.hmbd.registry.audit.AuditVerifyCommand.run(
+                new String[] {"audit-verify", "--hmbd.data-dir=" + dataDir}, new java.io.PrintStream(out, true));
+        assertThat(out.toString()).startsWith("intact: ");
+        assertThat(status).isZero();
+        try (org.hmbd.registry.platform.ToolDatabase db = org.hmbd.registry.platform.ToolDatabase.open(null, null, null,
+                dataDir)) {
+            org.springframework.jdbc.core.simple.JdbcClient.create(db.dataSource())
+                    .sql("set session_replication_role = replica; update audit_event set actor = 'mallory' where seq = 2")
+                    .update();
+        }
+        out.reset();
+        status = org.hmbd.registry.audit.AuditVerifyCommand.run(
+                new String[] {"audit-verify", "--hmbd.data-dir=" + dataDir}, new java.io.PrintStream(out, true));
+        assertThat(out.toString()).startsWith("BROKEN: ALTERED at position 2");
+        assertThat(status).isEqualTo(1);
     }
 }

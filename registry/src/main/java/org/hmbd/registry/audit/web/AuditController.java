@@ -1,28 +1,47 @@
 package org.hmbd.registry.audit.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.hmbd.registry.audit.AuditEvent;
 import org.hmbd.registry.audit.AuditLog;
+import org.hmbd.registry.audit.AuditVerification;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Role;
+import org.hmbd.registry.shared.DomainException;
+import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.LocaleResolver;
 
+/**
+ * The audit trail, for audit administrators only (role {@code AUDIT_ADMIN}, held alone). Every read
+ * of it is itself recorded.
+ */
 @RestController
 class AuditController {
 
     private final AuditLog audit;
+    private final Problems problems;
+    private final LocaleResolver locales;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, Problems problems, LocaleResolver locales) {
         this.audit = audit;
+        this.problems = problems;
+        this.locales = locales;
     }
 
-    /** The audit trail, newest first; national administrators only. */
+    /** The audit trail, newest first. */
     @GetMapping("/api/v1/audit-events")
-    PageResult<AuditEvent> events(Actor actor,
+    PageResult<AuditEvent> events(Actor actor, HttpServletRequest request,
                                   @RequestParam(required = false) String actorName,
                                   @RequestParam(required = false) String action,
                                   @RequestParam(required = false) String target,
@@ -31,8 +50,58 @@ class AuditController {
                                   @RequestParam(required = false) Instant to,
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size) {
-        actor.require(Role.NATIONAL_ADMIN);
-        return audit.search(new AuditLog.Filter(actorName, action, target, outcome, from, to),
+        actor.require(Role.AUDIT_ADMIN);
+        PageResult<AuditEvent> result = audit.search(new AuditLog.Filter(actorName, action, target, outcome, from, to),
                 PageQuery.of(page, size));
+        read(actor, request, "GET /api/v1/audit-events", result.total() + " matching");
+        return result;
+    }
+
+    /**
+     * The matching records, oldest first, as CSV (UTF-8 with BOM, for spreadsheets) or JSON lines;
+     * streamed, all of them.
+     */
+    @GetMapping("/api/v1/audit-events/export")
+    void export(Actor actor, HttpServletRequest request, HttpServletResponse response,
+                @RequestParam(required = false) String format,
+                @RequestParam(required = false) String actorName,
+                @RequestParam(required = false) String action,
+                @RequestParam(required = false) String target,
+                @RequestParam(required = false) String outcome,
+                @RequestParam(required = false) Instant from,
+                @RequestParam(required = false) Instant to) throws IOException {
+        actor.require(Role.AUDIT_ADMIN);
+        boolean csv = format == null || format.equals("csv");
+        if (!csv && !format.equals("ndjson")) {
+            throw DomainException.invalidField("format", "one-of", "csv, ndjson");
+        }
+        read(actor, request, "GET /api/v1/audit-events/export", "format " + (csv ? "csv" : "ndjson"));
+        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-events." + (csv ? "csv" : "ndjson") + "\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        audit.export(new AuditLog.Filter(actorName, action, target, outcome, from, to), csv, out);
+        out.flush();
+    }
+
+    record VerificationView(boolean intact, long checked, long end, long anchor, long outsideChain,
+                            AuditVerification.Problem problem, String summary) {
+    }
+
+    /** Walks the hash chain and reports the first altered, deleted, inserted, reordered or cut position. */
+    @GetMapping("/api/v1/audit-events/verification")
+    VerificationView verification(Actor actor, HttpServletRequest request) {
+        actor.require(Role.AUDIT_ADMIN);
+        AuditVerification v = audit.verify();
+        read(actor, request, "GET /api/v1/audit-events/verification", v.intact() ? "intact" : v.problem().kind().name());
+        Msg summary = v.intact() ? Msg.of("audit.verification.intact", v.checked())
+                : Msg.of("audit.verification." + v.problem().kind().name().toLowerCase(java.util.Locale.ROOT),
+                        v.problem().position(), v.checked());
+        return new VerificationView(v.intact(), v.checked(), v.end(), v.anchor(), v.outsideChain(), v.problem(),
+                problems.resolve(summary, locales.resolveLocale(request)));
+    }
+
+    private void read(Actor actor, HttpServletRequest request, String action, String detail) {
+        audit.record(actor.username(), action, request.getQueryString() == null ? request.getRequestURI()
+                : request.getRequestURI() + "?" + request.getQueryString(), "SUCCESS", 200, detail, request.getRemoteAddr());
     }
 }

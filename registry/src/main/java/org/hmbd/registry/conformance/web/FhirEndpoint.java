@@ -18,7 +18,6 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
