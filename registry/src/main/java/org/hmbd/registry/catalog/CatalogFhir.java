@@ -122,6 +122,10 @@ public class CatalogFhir {
     }
 
     /** {@code CodeSystem/$lookup}: a code of a code system of a visible edition (or a common one). */
+    private static final org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService COMMON =
+            new org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService(
+                    org.hmbd.validator.engine.ValidationEngine.fhirContext());
+
     public IBaseParameters lookup(String system, String code, String version, String displayLanguage,
                                   boolean publicOnly) {
         if (system == null || code == null) {
@@ -131,7 +135,13 @@ public class CatalogFhir {
                 && system.equals(((MetadataResource) r).getUrl())
                 && (version == null || version.equals(((MetadataResource) r).getVersion())), publicOnly, true)) {
             IValidationSupport support = loaded.terminology();
-            IValidationSupport.LookupCodeResult result = support.lookupCode(new ValidationSupportContext(support),
+            ValidationSupportContext context = new ValidationSupportContext(support);
+            // the validator's chain answers "found" for a system nobody knows (so that data with it only
+            // warns); a lookup must not: the system has to be one a CodeSystem or a built-in service defines
+            if (support.fetchCodeSystem(system) == null && !COMMON.isCodeSystemSupported(context, system)) {
+                continue;
+            }
+            IValidationSupport.LookupCodeResult result = support.lookupCode(context,
                     new LookupCodeRequest(system, code, displayLanguage, null));
             if (result != null && result.isFound()) {
                 return result.toParameters(fhirContext(), null);

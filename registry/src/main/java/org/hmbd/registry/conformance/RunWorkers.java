@@ -205,12 +205,13 @@ class RunWorkers implements SmartLifecycle {
                 return;
             }
             // the operator's log has the cause; the run's record says what happened, in both languages, no internals
-            log.error("run {} failed: {}", c.runId(), e.toString());
+            String reference = java.util.UUID.randomUUID().toString();
+            log.error("run {} failed (correlation id {})", c.runId(), reference, e);
             org.hmbd.validator.Text text = e instanceof ValidationRunException v ? v.text() : org.hmbd.validator.Text.of(
                     "运行因服务器内部故障中止，未生成报告；请重新运行或联系运维人员",
                     "The run stopped because of an internal server fault and produced no report; run it again "
                             + "or contact the operators");
-            String failure = text.zh() + " / " + text.en();
+            String failure = text.zh() + "（编号 " + reference + "） / " + text.en() + " (reference " + reference + ")";
             tx.executeWithoutResult(s -> {
                 if (runs.ownsLease(c.runId(), node)) {
                     runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.FAILED), ACTOR, "validation failed",

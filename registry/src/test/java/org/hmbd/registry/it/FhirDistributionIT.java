@@ -166,6 +166,22 @@ class FhirDistributionIT extends ConformanceSupport {
                 .withParameter(Parameters.class, "system", new UriType(SEX_CS))
                 .andParameter("code", new StringType("nope")).useHttpGet().execute())
                 .isInstanceOf(ResourceNotFoundException.class);
+        // a system no edition defines is not "found" (the validator's chain would say so, to only warn)
+        assertThatThrownBy(() -> fhir.operation().onType(CodeSystem.class).named("$lookup")
+                .withParameter(Parameters.class, "system", new UriType("http://example.org/no-such-system"))
+                .andParameter("code", new CodeType("1")).useHttpGet().execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeIsA400NamingNoInternals() {
+        sample();
+        for (String query : List.of("count=abc", "offset=x", "count=99999999999")) {
+            String body = anonymous.get("/fhir/ValueSet/$expand?url={u}&" + query, SEX_VS).then().statusCode(400)
+                    .body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome")).extract().asString();
+            assertThat(body).as(query).doesNotContain("Exception").doesNotContain("java.").doesNotContain("HAPI-0389")
+                    .contains("parameter");
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ abstract class RegistryIT {
     static final String MAX_ARTIFACT_SIZE = "64KB";
     static final String MAX_UPLOAD_SIZE = "2MB";
     static final int MAX_VALIDATE_BYTES = 1024 * 1024;
+    static final int MAX_BODY_BYTES = 512 * 1024;
     private static final Path DATA_DIR = dataDir();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -44,6 +45,8 @@ abstract class RegistryIT {
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
         registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");
+        // below the $validate limit, so that the two are told apart
+        registry.add("hmbd.web.max-body-size", () -> MAX_BODY_BYTES + "B");
         registry.add("hmbd.conformance.poll-interval", () -> "500ms");
         registry.add("hmbd.conformance.heartbeat", () -> "1s");
         registry.add("hmbd.conformance.retention-check-interval", () -> "2s");

@@ -72,6 +72,16 @@ class RequestBodyLimitsIT extends ConformanceSupport {
     }
 
     @Test
+    void validateStreamsItsBodyUnderItsOwnLargerLimit() {
+        Member user = member(organization("INSTITUTION", "350102"));
+        // between the general limit and the $validate limit: a Patient padded with whitespace
+        String padded = "{\"resourceType\":\"Patient\"," + " ".repeat(MAX_BODY_BYTES + 1000) + "\"active\":true}";
+        user.api().request().contentType("application/fhir+json").body(padded).post("/fhir/Patient/$validate")
+                .then().statusCode(200).body("resourceType", equalTo("OperationOutcome"));
+        user.api().request().contentType("application/fhir+json").body(padded).post(EXPAND).then().statusCode(413);
+    }
+
+    @Test
     void aBodyInAnUnknownEncodingOrThatDoesNotDecompressIsAClear4xx() {
         given().port(port).contentType("application/fhir+json").header("Content-Encoding", "br")
                 .body(new byte[] {1, 2, 3}).post(EXPAND).then().statusCode(415)

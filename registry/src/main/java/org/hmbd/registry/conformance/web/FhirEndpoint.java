@@ -76,6 +76,7 @@ class FhirEndpoint {
         server.registerProvider(new SystemLevel(operation));
         // read, search and terminology operations of other features (the catalog)
         server.registerProviders(new ArrayList<Object>(contributed));
+        server.registerInterceptor(new FhirFailures(problems, locales));
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setServerName("hmbd-registry");
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");

@@ -66,9 +66,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(problems.of(request, ErrorCode.MALFORMED_REQUEST, HttpStatus.BAD_REQUEST,
                     Msg.of("problem.malformed-request.compressed-body"), Map.of()));
         }
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        String id = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected failure on {} {} (correlation id {})", request.getMethod(), request.getRequestURI(), id, e);
         return respond(problems.of(request, ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
-                Msg.of("problem.internal-error.detail"), Map.of()));
+                Msg.of("problem.internal-error.detail"), Map.of("correlationId", id)));
     }
 
     @Override

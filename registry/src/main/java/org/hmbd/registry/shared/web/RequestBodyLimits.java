@@ -43,6 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimits extends OncePerRequestFilter {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final org.springframework.web.util.UrlPathHelper PATH = new org.springframework.web.util.UrlPathHelper();
     /** Bodies read as streams by their handlers, each under its own limit. */
     private static final List<String> STREAMED = List.of(
             "PUT /api/v1/editions/*/artifacts/*",
@@ -111,7 +112,8 @@ class RequestBodyLimits extends OncePerRequestFilter {
     }
 
     private static boolean streamed(HttpServletRequest request) {
-        String key = request.getMethod() + " " + request.getRequestURI().substring(request.getContextPath().length());
+        // decoded: clients send $validate as %24validate
+        String key = request.getMethod() + " " + PATH.getPathWithinApplication(request);
         if (key.equals("POST /api/v1/conformance/runs") && request.getParameter("fileName") == null) {
             return false; // the JSON form of the same path
         }
