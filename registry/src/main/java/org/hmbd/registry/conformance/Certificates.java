@@ -47,6 +47,46 @@ public class Certificates {
             join edition e on e.id = c.edition_id
             join standard s on s.id = e.standard_id""";
 
+    /** Crockford's base 32: no I, L, O or U to misread. */
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A new certificate number, {@code HMBD-<year>-XXXX-XXXX-XXXX}: 60 random bits, so that numbers
+     * cannot be enumerated to list the certified institutions (they were sequential before).
+     */
+    static String newNumber(int year) {
+        StringBuilder sb = new StringBuilder("HMBD-").append(year);
+        for (int i = 0; i < 12; i++) {
+            if (i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * What anyone may learn from a certificate number: that it is genuine, whether it is in force,
+     * and what it certifies. Not the run behind it, nor anything else about the institution.
+     */
+    public record PublicVerification(String number, boolean genuine, boolean valid, Validity validity,
+                                     String organizationName, String editionCode, String standardTitleZh,
+                                     String standardTitleEn, String levelCode, double score, LocalDate issuedOn,
+                                     LocalDate validUntil, String reportSha256) {
+
+        static PublicVerification of(Verification v) {
+            return new PublicVerification(v.number(), v.genuine(), v.valid(), v.validity(), v.organizationName(),
+                    v.editionCode(), v.standardTitleZh(), v.standardTitleEn(), v.levelCode(), v.score(), v.issuedOn(),
+                    v.validUntil(), v.reportSha256());
+        }
+    }
+
+    /** The public answer for a number (404 for a number never issued). */
+    public PublicVerification verifyPublicly(String number) {
+        return PublicVerification.of(verify(number));
+    }
+
     public Verification verify(String number) {
         if (number == null || number.length() > 40) {
             throw DomainException.notFound("certificate", number);

@@ -94,8 +94,7 @@ class RunResults {
 
     private void issueCertificate(long runId, String level, Double score, String digest) {
         LocalDate today = BusinessDates.today();
-        long seq = jdbc.sql("select nextval('certificate_seq')").query(Long.class).single();
-        String number = "HMBD-" + today.getYear() + "-" + String.format("%06d", seq);
+        String number = Certificates.newNumber(today.getYear());
         jdbc.sql("""
                         insert into certificate (number, run_id, organization_id, edition_id, level_code, score, issued_on,
                                                  valid_until, report_sha256)

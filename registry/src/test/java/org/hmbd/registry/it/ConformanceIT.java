@@ -49,7 +49,8 @@ class ConformanceIT extends ConformanceSupport {
         assertThat(run.getInt("progress.percent")).isEqualTo(100);
         assertThat(run.getDouble("result.scores.dimensions.STRUCTURE.score")).isEqualTo(100.0);
         String certificate = run.getString("certificateNumber");
-        assertThat(certificate).matches("HMBD-\\d{4}-\\d{6}");
+        // not sequential: a number cannot be guessed from another (issue 13)
+        assertThat(certificate).matches("HMBD-\\d{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
 
         // the stored report is the one the certificate's digest names
         byte[] report = submitter.api().get("/api/v1/conformance/runs/{id}/report", runId).then().statusCode(200)
@@ -68,7 +69,10 @@ class ConformanceIT extends ConformanceSupport {
                 .body("genuine", equalTo(true)).body("valid", equalTo(true)).body("validity", equalTo("VALID"))
                 .body("levelCode", equalTo("L3")).body("editionCode", equalTo(SAMPLE_CODE))
                 .body("validUntil", equalTo(BusinessDates.today().plusYears(1).toString()))
-                .body("reportSha256", equalTo(sha256(report)));
+                .body("reportSha256", equalTo(sha256(report)))
+                // what the public needs, no more: not the run behind it, nor the institution's region
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("runId")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("regionCode")));
         anonymous.get("/api/v1/certificates/{n}", "HMBD-1999-000001").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not-found"));
 

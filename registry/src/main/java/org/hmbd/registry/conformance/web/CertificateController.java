@@ -25,8 +25,8 @@ class CertificateController {
 
     /** Public: whether a certificate number is genuine and still valid. */
     @GetMapping("/api/v1/certificates/{number}")
-    Certificates.Verification verify(@PathVariable String number) {
-        return certificates.verify(number);
+    Certificates.PublicVerification verify(@PathVariable String number) {
+        return certificates.verifyPublicly(number);
     }
 
     @GetMapping("/api/v1/certificates")
