@@ -47,7 +47,7 @@ class RunStore {
     }
 
     /** A stored file of a run. */
-    record Upload(String name, String storageKey) {
+    record Upload(String name, String storageKey, String sha256) {
     }
 
     // ---- the lifecycle ------------------------------------------------------------------------
@@ -170,8 +170,9 @@ class RunStore {
     }
 
     List<Upload> uploads(long runId) {
-        return jdbc.sql("select name, storage_key from run_upload where run_id = :id order by id").param("id", runId)
-                .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2))).list();
+        return jdbc.sql("select name, storage_key, sha256 from run_upload where run_id = :id order by id")
+                .param("id", runId).query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     // ---- the queue and leases ---------------------------------------------------------------------

@@ -176,7 +176,7 @@ class RunWorkers implements SmartLifecycle {
         try {
             ValidationEngine engine = suites.engine(c.editionId());
             List<ValidationEngine.Source> sources = runs.uploads(c.runId()).stream()
-                    .map(u -> new ValidationEngine.Source(u.name(), () -> watched(store.open(u.storageKey()), control)))
+                    .map(u -> new ValidationEngine.Source(u.name(), () -> watched(opened(u), control)))
                     .toList();
             Report report = engine.run(sources, props.validatorThreads(), (done, inputs) -> control.resources = done);
             control.resources = report.summary().resources();
@@ -243,6 +243,44 @@ class RunWorkers implements SmartLifecycle {
     }
 
     /** Counts bytes read (progress) and stops the run when it is cancelled or its lease is lost. */
+    /**
+     * A stored file that cannot be read back as it was uploaded (damaged, swapped, its key missing)
+     * is the server's failure, not a problem of the institution's data: it fails the run (with a
+     * reference for the operators) instead of becoming a finding that quotes the internal cause.
+     */
+    private static final class StoredFileUnreadable extends RuntimeException {
+        StoredFileUnreadable(String storageKey, IOException cause) {
+            super("stored file " + storageKey + " unreadable", cause);
+        }
+    }
+
+    private InputStream opened(RunStore.Upload u) {
+        try {
+            InputStream in = store.open(u.storageKey(), u.sha256());
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    try {
+                        return super.read();
+                    } catch (IOException e) {
+                        throw new StoredFileUnreadable(u.storageKey(), e);
+                    }
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        throw new StoredFileUnreadable(u.storageKey(), e);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new StoredFileUnreadable(u.storageKey(), e);
+        }
+    }
+
     private static InputStream watched(InputStream in, Control control) {
         return new FilterInputStream(in) {
             @Override

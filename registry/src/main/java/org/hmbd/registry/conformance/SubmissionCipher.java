@@ -20,16 +20,24 @@ import javax.crypto.spec.GCMParameterSpec;
  * Streaming AES-256-GCM for submitted files, in segments so that neither writing nor reading
  * ever holds a whole file (the JDK's GCM streams buffer everything until the end to check the tag).
  * <p>
- * Layout: {@code "HMBDENC1"}, key id length (1 byte) and key id, a 7-byte random nonce prefix;
+ * Layout (version 2): {@code "HMBDENC2"}, key id length (1 byte) and key id, a 32-byte random salt;
  * then segments of up to {@value #SEGMENT} plaintext bytes, each: a flag byte (1 = last), the
- * ciphertext length (4 bytes), the ciphertext with its 16-byte tag. A segment's nonce is the prefix,
- * its index (4 bytes) and the flag, and the header is its associated data: segments cannot be
- * reordered, dropped, truncated away or moved to another file without the read failing.
+ * ciphertext length (4 bytes), the ciphertext with its 16-byte tag. Each file is encrypted under its
+ * own subkey, HKDF-SHA256 of the configured key and the salt, so that no two files share a key and
+ * nonces cannot collide across files whatever their number; a segment's nonce is its index (4 bytes)
+ * and the flag. The associated data of every segment is the header and the file's binding (its run
+ * and storage name): segments cannot be reordered, dropped, truncated away, moved to another file
+ * or another run without the read failing.
+ * <p>
+ * Version 1 ({@code "HMBDENC1"}: one key for all files, a 7-byte random nonce prefix, no binding)
+ * is still read.
  */
 final class SubmissionCipher {
 
     static final int SEGMENT = 1 << 16;
-    private static final byte[] MAGIC = "HMBDENC1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_V1 = "HMBDENC1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "HMBDENC2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_PREFIX = new byte[7];
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String keyId;
@@ -50,18 +58,25 @@ final class SubmissionCipher {
         return keyId;
     }
 
-    /** An output stream that encrypts into {@code out}; closing it writes the last segment and closes {@code out}. */
-    OutputStream encrypting(OutputStream out) throws IOException {
-        byte[] prefix = new byte[7];
-        RANDOM.nextBytes(prefix);
+    /**
+     * An output stream that encrypts into {@code out}; closing it writes the last segment and closes {@code out}.
+     *
+     * @param binding what the file belongs to (its run and storage name); the same is needed to read it
+     */
+    OutputStream encrypting(OutputStream out, String binding) throws IOException {
+        byte[] salt = new byte[32];
+        RANDOM.nextBytes(salt);
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         header.write(MAGIC);
         header.write(id.length);
         header.write(id);
-        header.write(prefix);
-        byte[] aad = header.toByteArray();
-        out.write(aad);
+        header.write(salt);
+        byte[] written = header.toByteArray();
+        out.write(written);
+        SecretKey key = subkey(this.key, salt);
+        byte[] prefix = NO_PREFIX;
+        byte[] aad = associated(written, binding);
         return new OutputStream() {
             private final byte[] buffer = new byte[SEGMENT];
             private int filled;
@@ -106,21 +121,27 @@ final class SubmissionCipher {
         };
     }
 
-    /** A stream of the plaintext; a tampered, truncated or foreign file fails with an {@link IOException}. */
-    InputStream decrypting(InputStream raw) throws IOException {
+    /**
+     * A stream of the plaintext; a tampered, truncated, foreign or moved file fails with an
+     * {@link IOException}.
+     *
+     * @param binding the binding the file was written with (ignored for version 1 files, which have none)
+     */
+    InputStream decrypting(InputStream raw, String binding) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         byte[] magic = new byte[MAGIC.length];
         in.readFully(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
+        boolean v1 = Arrays.equals(magic, MAGIC_V1);
+        if (!v1 && !Arrays.equals(magic, MAGIC)) {
             throw new IOException("not an encrypted submission file");
         }
         int idLength = in.readUnsignedByte();
         byte[] id = new byte[idLength];
         in.readFully(id);
-        byte[] prefix = new byte[7];
-        in.readFully(prefix);
-        SecretKey k = keys.get(new String(id, StandardCharsets.UTF_8));
-        if (k == null) {
+        byte[] nonceOrSalt = new byte[v1 ? 7 : 32];
+        in.readFully(nonceOrSalt);
+        SecretKey stored = keys.get(new String(id, StandardCharsets.UTF_8));
+        if (stored == null) {
             throw new IOException("the key this file was stored with is not configured: "
                     + new String(id, StandardCharsets.UTF_8));
         }
@@ -128,8 +149,10 @@ final class SubmissionCipher {
         header.write(magic);
         header.write(idLength);
         header.write(id);
-        header.write(prefix);
-        byte[] aad = header.toByteArray();
+        header.write(nonceOrSalt);
+        byte[] aad = v1 ? header.toByteArray() : associated(header.toByteArray(), binding);
+        SecretKey k = v1 ? stored : subkey(stored, nonceOrSalt);
+        byte[] prefix = v1 ? nonceOrSalt : NO_PREFIX;
         return new InputStream() {
             private byte[] plain = new byte[0];
             private int pos;
@@ -184,6 +207,28 @@ final class SubmissionCipher {
                 in.close();
             }
         };
+    }
+
+    /** The header and the binding, length-prefixed so that no two pairs read alike. */
+    private static byte[] associated(byte[] header, String binding) {
+        byte[] b = (binding == null ? "" : binding).getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(header.length + 4 + b.length).put(header).putInt(b.length).put(b).array();
+    }
+
+    /** HKDF-SHA256 (RFC 5869) of the configured key and the file's salt: the file's own AES key. */
+    static SecretKey subkey(SecretKey key, byte[] salt) throws IOException {
+        try {
+            javax.crypto.Mac extract = javax.crypto.Mac.getInstance("HmacSHA256");
+            extract.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA256"));
+            byte[] prk = extract.doFinal(key.getEncoded());
+            javax.crypto.Mac expand = javax.crypto.Mac.getInstance("HmacSHA256");
+            expand.init(new javax.crypto.spec.SecretKeySpec(prk, "HmacSHA256"));
+            expand.update("hmbd-submission-file-v2".getBytes(StandardCharsets.US_ASCII));
+            expand.update((byte) 1);
+            return new javax.crypto.spec.SecretKeySpec(expand.doFinal(), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot derive the file key", e);
+        }
     }
 
     private static byte[] crypt(int mode, SecretKey key, byte[] prefix, int index, boolean last, byte[] aad,

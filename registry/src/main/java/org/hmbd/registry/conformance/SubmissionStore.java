@@ -106,7 +106,7 @@ class SubmissionStore {
         boolean inLine = false;
         boolean ok = false;
         try (OutputStream out = cipher.encrypting(new BufferedOutputStream(
-                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16))) {
+                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16), key)) {
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = body.read(buf)) > 0) {
@@ -141,9 +141,45 @@ class SubmissionStore {
         return new Stored(key, size, HexFormat.of().formatHex(sha.digest()), lines);
     }
 
-    /** The plaintext of a stored file, decrypted while read. */
-    InputStream open(String storageKey) throws IOException {
-        return cipher.decrypting(Files.newInputStream(resolve(storageKey)));
+    /**
+     * The plaintext of a stored file, decrypted while read. The file is bound to its storage key (a
+     * file copied to another run's name does not decrypt), and at its end the plaintext's SHA-256
+     * must be the one recorded at upload: a read that ends otherwise fails with an IOException.
+     */
+    InputStream open(String storageKey, String expectedSha256) throws IOException {
+        InputStream plain = cipher.decrypting(Files.newInputStream(resolve(storageKey)), storageKey);
+        MessageDigest sha = Digests.sha256();
+        return new java.io.FilterInputStream(new java.security.DigestInputStream(plain, sha)) {
+            private boolean checked;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    check();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    check();
+                }
+                return n;
+            }
+
+            private void check() throws IOException {
+                if (!checked) {
+                    checked = true;
+                    String actual = HexFormat.of().formatHex(sha.digest());
+                    if (expectedSha256 != null && !actual.equals(expectedSha256)) {
+                        throw new IOException("stored file " + storageKey + " does not match its recorded SHA-256");
+                    }
+                }
+            }
+        };
     }
 
     /** Removes a stored file; true when something was there. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SubmissionCipherTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BINDING = "7/0b4a3c2e-run-file.enc";
 
     private static SecretKey key() {
         byte[] k = new byte[32];
@@ -32,7 +33,7 @@ class SubmissionCipherTest {
 
     private byte[] encrypt(SubmissionCipher c, byte[] plain) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream enc = c.encrypting(out)) {
+        try (OutputStream enc = c.encrypting(out, BINDING)) {
             // odd chunk sizes cross segment boundaries
             for (int i = 0; i < plain.length; i += 7777) {
                 enc.write(plain, i, Math.min(7777, plain.length - i));
@@ -42,9 +43,52 @@ class SubmissionCipherTest {
     }
 
     private byte[] decrypt(SubmissionCipher c, byte[] sealed) throws IOException {
-        try (InputStream in = c.decrypting(new ByteArrayInputStream(sealed))) {
+        return decrypt(c, sealed, BINDING);
+    }
+
+    private byte[] decrypt(SubmissionCipher c, byte[] sealed, String binding) throws IOException {
+        try (InputStream in = c.decrypting(new ByteArrayInputStream(sealed), binding)) {
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void aFileMovedToAnotherRunOrNameDoesNotDecrypt() throws IOException {
+        byte[] sealed = encrypt(cipher, "{\"resourceType\":\"Patient\"}".getBytes());
+        assertThat(decrypt(cipher, sealed, BINDING)).isNotEmpty();
+        assertThatThrownBy(() -> decrypt(cipher, sealed, "8/" + BINDING.substring(2))).isInstanceOf(IOException.class)
+                .hasMessageContaining("integrity");
+        assertThatThrownBy(() -> decrypt(cipher, sealed, "7/other.enc")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void everyFileHasItsOwnKeySoTheSameDataNeverEncryptsAlike() throws IOException {
+        byte[] plain = new byte[3 * SubmissionCipher.SEGMENT];
+        byte[] a = encrypt(cipher, plain);
+        byte[] b = encrypt(cipher, plain);
+        int header = 8 + 1 + 2 + 32;
+        byte[] firstSegmentA = Arrays.copyOfRange(a, header, header + 64);
+        byte[] firstSegmentB = Arrays.copyOfRange(b, header, header + 64);
+        assertThat(firstSegmentA).isNotEqualTo(firstSegmentB);
+        assertThat(new String(a, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HMBDENC2");
+    }
+
+    @Test
+    void aFileOfTheFirstFormatIsStillRead() throws IOException {
+        byte[] k = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            k[i] = (byte) i;
+        }
+        SubmissionCipher withFixtureKey = new SubmissionCipher("k1", Map.of("k1", new SecretKeySpec(k, "AES")));
+        byte[] v1;
+        try (InputStream in = getClass().getResourceAsStream("/submissions/v1-key-0to31.enc")) {
+            v1 = in.readAllBytes();
+        }
+        assertThat(new String(v1, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HMBDENC1");
+        assertThat(new String(decrypt(withFixtureKey, v1, "any binding"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"resourceType\":\"Patient\",\"id\":\"v1\"}\n".repeat(3000));
+        v1[v1.length / 2] ^= 1;
+        assertThatThrownBy(() -> decrypt(withFixtureKey, v1, "any binding")).isInstanceOf(IOException.class);
     }
 
     @ParameterizedTest
@@ -74,7 +118,7 @@ class SubmissionCipherTest {
         byte[] plain = new byte[3 * SubmissionCipher.SEGMENT];
         RANDOM.nextBytes(plain);
         byte[] sealed = encrypt(cipher, plain);
-        int header = 8 + 1 + 2 + 7;
+        int header = 8 + 1 + 2 + 32;
         int segment = 1 + 4 + SubmissionCipher.SEGMENT + 16;
         byte[] cut = Arrays.copyOf(sealed, header + 2 * segment);
         assertThatThrownBy(() -> decrypt(cipher, cut)).isInstanceOf(IOException.class);

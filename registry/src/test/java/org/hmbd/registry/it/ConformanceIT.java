@@ -221,7 +221,38 @@ class ConformanceIT extends ConformanceSupport {
         String key = jdbc.sql("select storage_key from run_upload where run_id = ?").param(runId)
                 .query(String.class).single();
         assertThat(new String(readStored(key), java.nio.charset.StandardCharsets.ISO_8859_1))
-                .startsWith("HMBDENC1").doesNotContain("Patient");
+                .startsWith("HMBDENC2").doesNotContain("Patient");
+    }
+
+    @Test
+    void aStoredFileThatIsNotTheOneUploadedFailsTheRunWithAReferenceNotItsInternals() throws Exception {
+        long edition = sampleEdition();
+        Member submitter = member(organization("INSTITUTION", "350112"), "SUBMITTER");
+        long first = submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        long second = submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        for (long run : List.of(first, second)) {
+            submitter.api().request().contentType("application/fhir+json")
+                    .body(("{\"resourceType\":\"Patient\",\"id\":\"r" + run + "\"}").getBytes())
+                    .put("/api/v1/conformance/runs/{id}/files/{name}", run, "p.json").then().statusCode(201);
+        }
+        // someone with access to the store swaps the first run's file for the second's: both are genuine
+        // files of this server, but each is bound to its own run and name, so the swapped one does not open
+        String a = jdbc.sql("select storage_key from run_upload where run_id = ?").param(first).query(String.class).single();
+        String b = jdbc.sql("select storage_key from run_upload where run_id = ?").param(second).query(String.class).single();
+        Files.copy(storePath(b), storePath(a), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        submitter.api().post("/api/v1/conformance/runs/{id}/submission", Map.of(), first).then().statusCode(202);
+        JsonPath run = awaitFinished(submitter.api(), first);
+        assertThat(run.getString("status")).isEqualTo("FAILED");
+        assertThat(run.getString("failure")).contains("reference ").doesNotContain("Exception").doesNotContain("integrity")
+                .doesNotContain(a);
+        assertThat(awaitFinishedAfterSubmit(submitter, second).getString("status")).isEqualTo("SUCCEEDED");
+    }
+
+    private JsonPath awaitFinishedAfterSubmit(Member submitter, long run) {
+        submitter.api().post("/api/v1/conformance/runs/{id}/submission", Map.of(), run).then().statusCode(202);
+        return awaitFinished(submitter.api(), run);
     }
 
     @Test
