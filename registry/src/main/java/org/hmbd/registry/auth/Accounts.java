@@ -15,6 +15,7 @@ import org.hmbd.registry.shared.ListQuery;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
 import org.hmbd.registry.shared.Text;
+import org.hmbd.registry.shared.Transitions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,14 +35,18 @@ public class Accounts {
     private final AuthProperties props;
     private final ApplicationEventPublisher events;
     private final SignInThrottle throttle;
+    private final IdentityVault vault;
+    private final Transitions transitions;
 
     /** An account's password changed (published inside the change's transaction). */
     record PasswordChanged(long userId) {
     }
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties props,
-             ApplicationEventPublisher events, SignInThrottle throttle) {
+             ApplicationEventPublisher events, SignInThrottle throttle, IdentityVault vault) {
         this.throttle = throttle;
+        this.vault = vault;
+        this.transitions = new Transitions(jdbc);
         this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -53,16 +58,37 @@ public class Accounts {
                                   String grade) {
     }
 
+    /**
+     * @param realName the holder's legal name (stored encrypted, shown masked)
+     * @param idKind the identity document ({@link IdentityDocument}), {@code RESIDENT_ID_CARD} by default
+     * @param idNumber its number (GB 11643 check character for a resident identity card)
+     */
     public record NewUser(String username, String displayName, String email, Long organizationId,
-                          List<String> roles, String initialPassword) {
+                          List<String> roles, String initialPassword, String realName, String idKind,
+                          String idNumber) {
+    }
+
+    /** A registration by the holder (Art. 9: anyone may propose and comment); verified by an administrator. */
+    public record NewRegistration(String username, String displayName, String email, Long organizationId,
+                                  String password, String realName, String idKind, String idNumber) {
+    }
+
+    /** A requested move of an account: {@code ACTIVE} verifies a registration or unlocks. */
+    public record StatusChange(String to, String reason) {
+    }
+
+    public record AccountTransition(String from, String to, String actor, java.time.Instant at, String reason) {
     }
 
     /** A created account; {@code oneTimePassword} is set only when the server generated it. */
     public record CreatedUser(UserView user, String oneTimePassword) {
     }
 
+    /** An account as shown: its identity masked, never in clear. */
     public record UserView(long id, String username, String displayName, String email, Long organizationId,
-                           Set<Role> roles, boolean enabled, boolean mustChangePassword) {
+                           Set<Role> roles, AccountStatus status, boolean enabled, boolean mustChangePassword,
+                           String realNameMasked, IdentityDocument idKind, String idNumberMasked,
+                           List<AccountStatus> allowedTransitions) {
     }
 
     @Transactional
@@ -144,19 +170,118 @@ public class Accounts {
         } else {
             checkPasswordPolicy("initialPassword", password);
         }
-        long id = insertUser(username, displayName, email, orgId, roles, password);
+        Identity identity = identity(req.realName(), req.idKind(), req.idNumber());
+        long id = insertUser(username, displayName, email, orgId, roles, password, AccountStatus.ACTIVE, true);
+        bind(id, identity);
+        transitions.created(AccountLifecycle.LIFECYCLE, id, AccountStatus.ACTIVE, actor.username(),
+                "created by an administrator, identity checked");
         return new CreatedUser(user(id), oneTime);
     }
 
+    /**
+     * A registration by the holder: an account without roles, pending until an administrator
+     * verifies its identity. The password is the holder's own (no change needed at first sign-in).
+     */
+    @Transactional
+    public UserView register(NewRegistration req) {
+        String username = Text.required("username", req.username(), 64);
+        if (!username.matches("[A-Za-z0-9._-]{3,64}")) {
+            throw DomainException.invalidField("username", "username-format");
+        }
+        String displayName = Text.required("displayName", req.displayName(), 100);
+        String email = Text.optional("email", req.email(), 200);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw DomainException.invalidField("email", "email-format");
+        }
+        Long orgId = Text.requiredValue("organizationId", req.organizationId());
+        if (jdbc.sql("select count(*) from organization where id = ?").param(orgId).query(Long.class).single() == 0) {
+            throw DomainException.invalidField("organizationId", "unknown-organization", orgId);
+        }
+        String password = Text.requiredValue("password", req.password());
+        checkPasswordPolicy("password", password);
+        Identity identity = identity(req.realName(), req.idKind(), req.idNumber());
+        long id = insertUser(username, displayName, email, orgId, Set.of(), password,
+                AccountStatus.PENDING_VERIFICATION, false);
+        bind(id, identity);
+        transitions.created(AccountLifecycle.LIFECYCLE, id, AccountStatus.PENDING_VERIFICATION, username,
+                "registered by the holder");
+        return user(id);
+    }
+
+    /** An identity checked, before anything is stored. */
+    private record Identity(String realName, IdentityDocument kind, String number) {
+    }
+
+    private Identity identity(String realName, String idKind, String idNumber) {
+        String name = Text.required("realName", realName, 100);
+        IdentityDocument kind = idKind == null || idKind.isBlank() ? IdentityDocument.RESIDENT_ID_CARD
+                : Text.enumValue("idKind", idKind, IdentityDocument.class);
+        String number = kind.normalize("idNumber", Text.required("idNumber", idNumber, 40));
+        return new Identity(name, kind, number);
+    }
+
+    private void bind(long userId, Identity identity) {
+        try {
+            jdbc.sql("""
+                    update app_user set real_name_enc = ?, real_name_masked = ?, id_kind = ?, id_number_enc = ?,
+                                        id_number_hmac = ?, id_number_masked = ?
+                    where id = ?""")
+                    .params(vault.encrypt(identity.realName(), "app_user.real_name"),
+                            IdentityDocument.maskName(identity.realName()), identity.kind().name(),
+                            vault.encrypt(identity.number(), "app_user.id_number"),
+                            vault.lookupHash(identity.kind(), identity.number()),
+                            identity.kind().mask(identity.number()), userId)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // the masked number only: the message must not give the number back in clear
+            throw DomainException.conflict("identity-taken", identity.kind().mask(identity.number()));
+        }
+    }
+
+    /** Verifies, locks, unlocks, disables or re-enables an account (national administrators for now). */
+    @Transactional
+    public UserView changeStatus(Actor actor, long userId, StatusChange req) {
+        requireAdmin(actor);
+        AccountStatus to = Text.enumValue("to", Text.required("to", req == null ? null : req.to(), 40),
+                AccountStatus.class);
+        if (actor.id() == userId) {
+            throw DomainException.forbidden("own-account");
+        }
+        UserView current = user(userId);
+        var move = AccountLifecycle.check(current.status(), to);
+        transitions.move(AccountLifecycle.LIFECYCLE, userId, move, actor.username(),
+                req.reason() == null ? null : Text.optional("reason", req.reason(), 2000));
+        if (to != AccountStatus.ACTIVE) {
+            events.publishEvent(new AccountEnded(userId)); // its tokens end with it
+        }
+        return user(userId);
+    }
+
+    /** An account can no longer act (locked or disabled): published inside the move's transaction. */
+    record AccountEnded(long userId) {
+    }
+
+    public List<AccountTransition> history(Actor actor, long userId) {
+        if (actor.id() != userId) {
+            requireAdmin(actor);
+        }
+        user(userId);
+        return jdbc.sql("select * from account_transition where user_id = ? order by id").param(userId)
+                .query((rs, n) -> new AccountTransition(rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getString("actor"), rs.getTimestamp("at").toInstant(), rs.getString("reason")))
+                .list();
+    }
+
     long insertUser(String username, String displayName, String email, Long orgId, Set<Role> roles,
-                    String password) {
+                    String password, AccountStatus status, boolean mustChangePassword) {
         long id;
         try {
             id = jdbc.sql("""
                     insert into app_user (username, display_name, email, organization_id, password_hash,
-                                          must_change_password)
-                    values (?, ?, ?, ?, ?, true) returning id""")
-                    .params(username, displayName, email, orgId, passwordEncoder.encode(password))
+                                          must_change_password, status)
+                    values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(username, displayName, email, orgId, passwordEncoder.encode(password), mustChangePassword,
+                            status.name())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("username-taken", username);
@@ -216,7 +341,7 @@ public class Accounts {
             return Optional.empty();
         }
         Optional<Map<String, Object>> row = jdbc.sql(
-                        "select id, password_hash, enabled from app_user where lower(username) = lower(?)")
+                        "select id, password_hash, status from app_user where lower(username) = lower(?)")
                 .param(username).query().listOfRows().stream().findFirst();
         Long id = row.map(r -> ((Number) r.get("id")).longValue()).orElse(null);
         throttle.check(id, clientAddress);
@@ -228,14 +353,18 @@ public class Accounts {
             passwordEncoder.matches(password, DUMMY_HASH); // same work whether or not the user exists
             ok = false;
         } else {
-            ok = passwordEncoder.matches(password, (String) row.get().get("password_hash"))
-                    && (Boolean) row.get().get("enabled");
+            ok = passwordEncoder.matches(password, (String) row.get().get("password_hash"));
         }
         if (!ok) {
             throttle.failed(id, clientAddress);
             return Optional.empty();
         }
         throttle.succeeded(id);
+        String status = (String) row.get().get("status");
+        if (!AccountStatus.ACTIVE.name().equals(status)) {
+            // told only to whoever knows the password: no way to learn an account's state otherwise
+            throw DomainException.forbidden("account-" + status.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
         return actor(id);
     }
 
@@ -253,13 +382,18 @@ public class Accounts {
                         select u.id, u.username, u.display_name, u.organization_id, u.must_change_password,
                                coalesce(string_agg(r.role, ','), '') as roles
                         from app_user u left join user_role r on r.user_id = u.id
-                        where u.id = ? and u.enabled
+                        where u.id = ? and u.status = 'ACTIVE'
                         group by u.id""")
                 .param(userId)
                 .query((rs, n) -> new Actor(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         (Long) rs.getObject("organization_id"), roles(rs.getString("roles")),
                         rs.getBoolean("must_change_password")))
                 .optional();
+    }
+
+    /** The first history row of an account created in {@code status}. */
+    void created(long userId, AccountStatus status, String actor, String reason) {
+        transitions.created(AccountLifecycle.LIFECYCLE, userId, status, actor, reason);
     }
 
     boolean hasUsers() {
@@ -307,9 +441,12 @@ public class Accounts {
         long id = rs.getLong("id");
         Set<Role> roles = new HashSet<>(jdbc.sql("select role from user_role where user_id = ?").param(id)
                 .query((r, n) -> Role.valueOf(r.getString(1))).list());
+        AccountStatus status = AccountStatus.valueOf(rs.getString("status"));
         return new UserView(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                (Long) rs.getObject("organization_id"), roles, rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"));
+                (Long) rs.getObject("organization_id"), roles, status, status == AccountStatus.ACTIVE,
+                rs.getBoolean("must_change_password"), rs.getString("real_name_masked"),
+                rs.getString("id_kind") == null ? null : IdentityDocument.valueOf(rs.getString("id_kind")),
+                rs.getString("id_number_masked"), AccountLifecycle.allowedTargets(status));
     }
 
     private static Set<Role> roles(String csv) {

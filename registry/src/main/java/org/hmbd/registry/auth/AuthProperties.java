@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapAdminPassword its initial password; when empty a random one-time password is
  *        generated and printed once to the log. Either way it must be changed at first sign-in.
  * @param lockout the back-off after failed sign-ins
+ * @param identityKey the key (base64, 32 bytes) protecting real names and identity numbers at rest and
+ *        keying their lookup hash; unset: generated into {@code <key-dir>/identity.key}. The same on
+ *        every server of one database; lost, the stored identities cannot be read.
  */
 @ConfigurationProperties("hmbd.auth")
 public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, String bootstrapAdminUsername,
-                             String bootstrapAdminPassword, Lockout lockout) {
+                             String bootstrapAdminPassword, Lockout lockout, String identityKey) {
 
     public AuthProperties {
         if (tokenTtl == null) {

@@ -44,8 +44,9 @@ class InitialAdministrator implements ApplicationRunner {
         if (!generated) {
             accounts.checkPasswordPolicy("hmbd.auth.bootstrap-admin-password", password);
         }
-        accounts.insertUser(props.bootstrapAdminUsername(), "国家管理员 National administrator", null, orgId,
-                EnumSet.of(Role.NATIONAL_ADMIN), password);
+        long id = accounts.insertUser(props.bootstrapAdminUsername(), "国家管理员 National administrator", null, orgId,
+                EnumSet.of(Role.NATIONAL_ADMIN), password, AccountStatus.ACTIVE, true);
+        accounts.created(id, AccountStatus.ACTIVE, "system", "the initial national administrator");
         if (generated) {
             log.warn("""
 

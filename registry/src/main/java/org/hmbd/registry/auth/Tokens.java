@@ -69,6 +69,13 @@ public class Tokens {
                 .param(event.userId()).update();
     }
 
+    /** Ends every token of an account that was locked or disabled, in the same transaction. */
+    @EventListener
+    void onAccountEnded(Accounts.AccountEnded event) {
+        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
+                .param(event.userId()).update();
+    }
+
     public void revoke(String token) {
         jdbc.sql("update api_token set revoked_at = now() where token_hash = ? and revoked_at is null")
                 .param(hash(token)).update();

@@ -18,6 +18,7 @@ class EndpointSecurityIT extends RegistryIT {
     /** method + path template of the deliberately public operations. */
     private static final Set<String> PUBLIC = Set.of(
             "POST /api/v1/auth/token",                                  // signing in
+            "POST /api/v1/registrations",                               // anyone registers (Art. 9), verified later
             "GET /api/v1/standards", "GET /api/v1/standards/{id}",      // published standards (Art. 37)
             "GET /api/v1/standards/{id}/editions",
             "GET /api/v1/editions", "GET /api/v1/editions/{id}", "GET /api/v1/editions/{id}/history",

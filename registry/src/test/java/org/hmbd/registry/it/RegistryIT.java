@@ -42,6 +42,8 @@ abstract class RegistryIT {
         registry.add("hmbd.auth.bootstrap-admin-password", () -> ADMIN_INITIAL_PASSWORD);
         // every test signs in from 127.0.0.1: the per-address back-off is shown by SignInThrottleIT
         registry.add("hmbd.auth.lockout.address-free-attempts", () -> "1000000");
+        // long enough that a locked account is still locked at the end of the test that locked it
+        registry.add("hmbd.auth.lockout.base-delay", () -> "60s");
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
         registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");
@@ -113,8 +115,9 @@ abstract class RegistryIT {
     /** Creates an account in an organization, changes its first password, and signs it in. */
     Member member(long organizationId, String... roles) {
         String username = "u" + unique();
-        long id = admin.post("/api/v1/users", Map.of("username", username, "displayName", "测试用户 " + username,
-                        "organizationId", organizationId, "roles", List.of(roles), "initialPassword", PASSWORD))
+        long id = admin.post("/api/v1/users", Identities.account(Map.of("username", username,
+                        "displayName", "测试用户 " + username, "organizationId", organizationId, "roles", List.of(roles),
+                        "initialPassword", PASSWORD)))
                 .then().statusCode(201).extract().jsonPath().getLong("user.id");
         String first = Api.signIn(port, username, PASSWORD);
         new Api(port, first).post("/api/v1/auth/password",

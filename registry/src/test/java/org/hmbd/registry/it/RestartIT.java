@@ -35,8 +35,8 @@ class RestartIT {
                     .then().statusCode(201).extract().jsonPath().getLong("id");
             long org = admin.post("/api/v1/organizations", Map.of("nameZh", "审计机构", "kind", "OTHER",
                     "level", "INSTITUTION", "regionCode", "110101")).then().statusCode(201).extract().jsonPath().getLong("id");
-            admin.post("/api/v1/users", Map.of("username", "restart.auditor", "displayName", "审计员",
-                    "organizationId", org, "roles", java.util.List.of("AUDIT_ADMIN"), "initialPassword", "Auditor-Passw0rd"))
+            admin.post("/api/v1/users", Identities.account(Map.of("username", "restart.auditor", "displayName", "审计员",
+                    "organizationId", org, "roles", java.util.List.of("AUDIT_ADMIN"), "initialPassword", "Auditor-Passw0rd")))
                     .then().statusCode(201);
             Api newAuditor = new Api(port, Api.signIn(port, "restart.auditor", "Auditor-Passw0rd"));
             newAuditor.post("/api/v1/auth/password", Map.of("currentPassword", "Auditor-Passw0rd",

@@ -93,8 +93,9 @@ final class ServerProcess implements AutoCloseable {
         long org = admin.post("/api/v1/organizations", Map.of("nameZh", "进程测试医院 " + username, "kind",
                 "HEALTHCARE_INSTITUTION", "level", "INSTITUTION", "regionCode", "350102")).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        admin.post("/api/v1/users", Map.of("username", username, "displayName", "测试", "organizationId", org,
-                "roles", List.of("SUBMITTER"), "initialPassword", "Member-Passw0rd-1")).then().statusCode(201);
+        admin.post("/api/v1/users", Identities.account(Map.of("username", username, "displayName", "测试",
+                "organizationId", org, "roles", List.of("SUBMITTER"), "initialPassword", "Member-Passw0rd-1")))
+                .then().statusCode(201);
         String t = Api.signIn(port, username, "Member-Passw0rd-1");
         new Api(port, t).post("/api/v1/auth/password", Map.of("currentPassword", "Member-Passw0rd-1",
                 "newPassword", "Member-Passw0rd-2")).then().statusCode(204);

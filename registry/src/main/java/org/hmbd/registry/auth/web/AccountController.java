@@ -59,6 +59,24 @@ class AccountController {
         return accounts.users(actor, organizationId, PageQuery.of(page, size));
     }
 
+    /** Public: anyone registers an account of their own, pending until an administrator verifies it. */
+    @PostMapping("/registrations")
+    ResponseEntity<Accounts.UserView> register(@RequestBody Accounts.NewRegistration req) {
+        Accounts.UserView created = accounts.register(req);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+    }
+
+    /** Verifies a registration, locks, unlocks, disables or re-enables an account; its history records who and why. */
+    @PostMapping("/users/{id}/transitions")
+    Accounts.UserView changeStatus(Actor actor, @PathVariable long id, @RequestBody Accounts.StatusChange req) {
+        return accounts.changeStatus(actor, id, req);
+    }
+
+    @GetMapping("/users/{id}/history")
+    java.util.List<Accounts.AccountTransition> history(Actor actor, @PathVariable long id) {
+        return accounts.history(actor, id);
+    }
+
     @GetMapping("/users/{id}")
     Accounts.UserView user(Actor actor, @PathVariable long id) {
         if (actor.id() != id) {

@@ -101,7 +101,7 @@ class SecurityConfiguration {
                                 "/fhir/CodeSystem/$lookup", "/fhir/ValueSet/$validate-code",
                                 "/fhir/ValueSet/*/$validate-code")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/registrations").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
