@@ -24,14 +24,25 @@ api() { local t=$1; shift; curl -s -H "Authorization: Bearer $t" -H 'Content-Typ
 sign_in_admin() {
   local t
   t=$(token admin Initial-Passw0rd)
-  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Admin-Passw0rd-2026"}'
-  ADMIN=$(token admin Admin-Passw0rd-2026)
+  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Nation-Passw0rd-2026"}'
+  ADMIN=$(token admin Nation-Passw0rd-2026)
 }
 
 # new_user <username> <organization id> <roles JSON>: creates the account, changes its first password,
 # prints a token.
+# resident_id: sets RESIDENT_ID to a random valid GB 11643 number (its check character computed);
+# new_user runs in a subshell, so no counter: a random birth date and sequence.
+resident_id() {
+  local base w sum=0 i
+  base="350102$(date -d "1960-01-01 + $((RANDOM % 18000)) days" +%Y%m%d)$(printf '%03d' $((RANDOM % 1000)))"
+  w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
+  for i in $(seq 0 16); do sum=$((sum + ${base:i:1} * ${w[i]})); done
+  RESIDENT_ID="$base$(echo 10X98765432 | cut -c$((sum % 11 + 1)))"
+}
+
 new_user() {
-  api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"roles\":$3,\"initialPassword\":\"Bench-Passw0rd-1\"}" > /dev/null
+  resident_id
+  api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"roles\":$3,\"initialPassword\":\"Bench-Passw0rd-1\",\"realName\":\"测试\",\"idNumber\":\"$RESIDENT_ID\"}" > /dev/null
   local t
   t=$(token "$1" Bench-Passw0rd-1)
   api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Bench-Passw0rd-1","newPassword":"Bench-Passw0rd-2"}'

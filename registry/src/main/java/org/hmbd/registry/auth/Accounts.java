@@ -32,6 +32,7 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final Passwords passwords;
     private final AuthProperties props;
     private final ApplicationEventPublisher events;
     private final SignInThrottle throttle;
@@ -42,7 +43,7 @@ public class Accounts {
     record PasswordChanged(long userId) {
     }
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuthProperties props,
+    Accounts(JdbcClient jdbc, Passwords passwordEncoder, AuthProperties props,
              ApplicationEventPublisher events, SignInThrottle throttle, IdentityVault vault) {
         this.throttle = throttle;
         this.vault = vault;
@@ -50,6 +51,7 @@ public class Accounts {
         this.events = events;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.passwords = passwordEncoder;
         this.props = props;
     }
 
@@ -168,7 +170,7 @@ public class Accounts {
             oneTime = generatePassword();
             password = oneTime;
         } else {
-            checkPasswordPolicy("initialPassword", password);
+            checkPasswordPolicy("initialPassword", password, username);
         }
         Identity identity = identity(req.realName(), req.idKind(), req.idNumber());
         long id = insertUser(username, displayName, email, orgId, roles, password, AccountStatus.ACTIVE, true);
@@ -198,7 +200,7 @@ public class Accounts {
             throw DomainException.invalidField("organizationId", "unknown-organization", orgId);
         }
         String password = Text.requiredValue("password", req.password());
-        checkPasswordPolicy("password", password);
+        checkPasswordPolicy("password", password, username);
         Identity identity = identity(req.realName(), req.idKind(), req.idNumber());
         long id = insertUser(username, displayName, email, orgId, Set.of(), password,
                 AccountStatus.PENDING_VERIFICATION, false);
@@ -321,7 +323,7 @@ public class Accounts {
         if (current.equals(next)) {
             throw DomainException.invalidField("newPassword", "same-password");
         }
-        checkPasswordPolicy("newPassword", next);
+        checkPasswordPolicy("newPassword", next, actor.username());
         jdbc.sql("""
                 update app_user set password_hash = ?, must_change_password = false, password_changed_at = now()
                 where id = ?""").params(passwordEncoder.encode(next), actor.id()).update();
@@ -346,14 +348,17 @@ public class Accounts {
         Long id = row.map(r -> ((Number) r.get("id")).longValue()).orElse(null);
         throttle.check(id, clientAddress);
         boolean ok;
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            passwordEncoder.matches("", DUMMY_HASH); // no stored password is that long; same work as a wrong one
-            ok = false;
-        } else if (row.isEmpty()) {
-            passwordEncoder.matches(password, DUMMY_HASH); // same work whether or not the user exists
+        if (row.isEmpty()) {
+            passwordEncoder.matches(password, passwords.dummy()); // same work whether or not the user exists
             ok = false;
         } else {
-            ok = passwordEncoder.matches(password, (String) row.get().get("password_hash"));
+            String stored = (String) row.get().get("password_hash");
+            ok = passwordEncoder.matches(password, stored);
+            if (ok && passwordEncoder.upgradeEncoding(stored)) {
+                // a bcrypt hash of an earlier version: re-hashed with Argon2id now that the password is known
+                jdbc.sql("update app_user set password_hash = ? where id = ?")
+                        .params(passwordEncoder.encode(password), id).update();
+            }
         }
         if (!ok) {
             throttle.failed(id, clientAddress);
@@ -404,19 +409,9 @@ public class Accounts {
         return jdbc.sql("select id from organization where name_zh = ?").param(nameZh).query(Long.class).optional();
     }
 
-    /** bcrypt reads at most 72 bytes: a longer password would be cut (or refused deep inside the encoder). */
-    static final int MAX_PASSWORD_BYTES = 72;
-
-    void checkPasswordPolicy(String field, String password) {
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw DomainException.invalidField(field, "password-too-long", MAX_PASSWORD_BYTES);
-        }
-        if (password.length() < props.minPasswordLength()) {
-            throw DomainException.invalidField(field, "password-length", props.minPasswordLength());
-        }
-        if (!password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
-            throw DomainException.invalidField(field, "password-mix");
-        }
+    /** The password policy ({@link Passwords#check}), with the account's user name where known. */
+    void checkPasswordPolicy(String field, String password, String username) {
+        Passwords.check(field, password, username, props.minPasswordLength());
     }
 
     static String generatePassword() {
@@ -463,6 +458,4 @@ public class Accounts {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    /** A bcrypt hash of a random string, compared against when the user does not exist. */
-    private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3QJ4Z3Z8RZ3Q5g3Zk5y5Z2K";
 }

@@ -42,7 +42,7 @@ class InitialAdministrator implements ApplicationRunner {
         boolean generated = configured == null || configured.isEmpty();
         String password = generated ? Accounts.generatePassword() : configured;
         if (!generated) {
-            accounts.checkPasswordPolicy("hmbd.auth.bootstrap-admin-password", password);
+            accounts.checkPasswordPolicy("hmbd.auth.bootstrap-admin-password", password, props.bootstrapAdminUsername());
         }
         long id = accounts.insertUser(props.bootstrapAdminUsername(), "国家管理员 National administrator", null, orgId,
                 EnumSet.of(Role.NATIONAL_ADMIN), password, AccountStatus.ACTIVE, true);

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class RegistryIT {
 
     static final String ADMIN_INITIAL_PASSWORD = "Initial-Passw0rd";
-    static final String ADMIN_PASSWORD = "Admin-Passw0rd-2026";
+    static final String ADMIN_PASSWORD = "Nation-Passw0rd-2026";
     static final String PASSWORD = "Member-Passw0rd-1";
     static final String MAX_ARTIFACT_SIZE = "64KB";
     static final String MAX_UPLOAD_SIZE = "2MB";

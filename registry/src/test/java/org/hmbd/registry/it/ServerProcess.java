@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /** The real server jar (built by 'package') in a child process, as an operator runs it. */
 final class ServerProcess implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "Admin-Passw0rd-2026";
+    static final String ADMIN_PASSWORD = "Nation-Passw0rd-2026";
     static final String BOOTSTRAP_PASSWORD = "Initial-Passw0rd";
 
     final int port;
