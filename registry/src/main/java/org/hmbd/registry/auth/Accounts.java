@@ -401,6 +401,16 @@ public class Accounts {
         transitions.created(AccountLifecycle.LIFECYCLE, userId, status, actor, reason);
     }
 
+    boolean sessionStillValid(long userId, java.time.Instant sessionStart) {
+        if (sessionStart.plus(props.sessionMaxAge()).isBefore(java.time.Instant.now())) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select count(*) from app_user where id = ? and status = 'ACTIVE'
+                          and (password_changed_at is null or password_changed_at < ?)""")
+                .params(userId, java.sql.Timestamp.from(sessionStart)).query(Long.class).single() > 0;
+    }
+
     boolean hasUsers() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0;
     }

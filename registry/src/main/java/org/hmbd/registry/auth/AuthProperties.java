@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapAdminPassword its initial password; when empty a random one-time password is
  *        generated and printed once to the log. Either way it must be changed at first sign-in.
  * @param lockout the back-off after failed sign-ins
+ * @param sessionMaxAge the absolute lifetime of a browser session, however active (default 8h); the
+ *        idle timeout is {@code server.servlet.session.timeout} (30m)
  * @param identityKey the key (base64, 32 bytes) protecting real names and identity numbers at rest and
  *        keying their lookup hash; unset: generated into {@code <key-dir>/identity.key}. The same on
  *        every server of one database; lost, the stored identities cannot be read.
  */
 @ConfigurationProperties("hmbd.auth")
 public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, String bootstrapAdminUsername,
-                             String bootstrapAdminPassword, Lockout lockout, String identityKey) {
+                             String bootstrapAdminPassword, Lockout lockout, String identityKey, Duration sessionMaxAge) {
 
     public AuthProperties {
         if (tokenTtl == null) {
@@ -29,6 +31,9 @@ public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, Strin
         }
         if (bootstrapAdminUsername == null || bootstrapAdminUsername.isBlank()) {
             bootstrapAdminUsername = "admin";
+        }
+        if (sessionMaxAge == null) {
+            sessionMaxAge = Duration.ofHours(8);
         }
         if (lockout == null) {
             lockout = new Lockout(null, null, null, null, null);

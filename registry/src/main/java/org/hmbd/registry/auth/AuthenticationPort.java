@@ -31,6 +31,14 @@ public class AuthenticationPort {
         return tokens.authenticate(token);
     }
 
+    /**
+     * Whether a browser session begun at {@code sessionStart} may go on: the account is still active,
+     * its password has not changed since, and the session is younger than {@code hmbd.auth.session-max-age}.
+     */
+    public boolean sessionStillValid(long userId, java.time.Instant sessionStart) {
+        return accounts.sessionStillValid(userId, sessionStart);
+    }
+
     /** The account as it is now (roles, password-change flag), or empty if disabled. */
     public Optional<Actor> current(long userId) {
         return accounts.actor(userId);

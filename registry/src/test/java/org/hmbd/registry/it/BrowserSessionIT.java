@@ -1,6 +1,7 @@
 package org.hmbd.registry.it;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
@@ -40,6 +41,56 @@ class BrowserSessionIT extends RegistryIT {
         given().port(port).cookie("JSESSIONID", authenticated).header("X-CSRF-TOKEN", csrfNow)
                 .contentType(ContentType.JSON).body(body)
                 .post("/api/v1/organizations").then().statusCode(201);
+    }
+
+    /** Signs in with the form; the session cookie. */
+    private String formSession(String username, String password) {
+        Response form = given().port(port).get("/login");
+        String csrf = form.htmlPath().getString("**.find { it.@name == '_csrf' }.@value");
+        Response signedIn = given().port(port).redirects().follow(false).cookie("JSESSIONID", form.cookie("JSESSIONID"))
+                .contentType(ContentType.URLENC).formParam("username", username).formParam("password", password)
+                .formParam("_csrf", csrf).post("/login");
+        signedIn.then().statusCode(302).header("Location", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.endsWith("error")));
+        return signedIn.cookie("JSESSIONID") != null ? signedIn.cookie("JSESSIONID") : form.cookie("JSESSIONID");
+    }
+
+    @Test
+    void aPasswordChangeOrALockEndsEveryBrowserSessionOfTheAccount() {
+        Member m = member(organization("INSTITUTION", "350102"));
+        String session = formSession(m.username(), PASSWORD + "x");
+        given().port(port).cookie("JSESSIONID", session).get("/api/v1/me").then().statusCode(200);
+        m.api().post("/api/v1/auth/password", Map.of("currentPassword", PASSWORD + "x", "newPassword", PASSWORD + "y"))
+                .then().statusCode(204);
+        given().port(port).cookie("JSESSIONID", session).header("Accept-Language", "en").get("/api/v1/me").then()
+                .statusCode(401).body("reason", equalTo("session-ended"));
+
+        String second = formSession(m.username(), PASSWORD + "y");
+        given().port(port).cookie("JSESSIONID", second).get("/api/v1/me").then().statusCode(200);
+        admin.post("/api/v1/users/{id}/transitions", Map.of("to", "LOCKED", "reason", "test"), m.id()).then()
+                .statusCode(200);
+        given().port(port).cookie("JSESSIONID", second).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void aBrowserSessionEndsAtItsMaximumAgeHoweverActive() throws InterruptedException {
+        Member m = member(organization("INSTITUTION", "350102"));
+        String session = formSession(m.username(), PASSWORD + "x");
+        long end = System.currentTimeMillis() + (SESSION_MAX_AGE_SECONDS + 2) * 1000L;
+        while (System.currentTimeMillis() < end - 3000) {
+            // active all along: the idle timeout never runs out
+            given().port(port).cookie("JSESSIONID", session).get("/api/v1/me").then().statusCode(200);
+            Thread.sleep(2000);
+        }
+        Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
+        given().port(port).cookie("JSESSIONID", session).get("/api/v1/me").then().statusCode(401)
+                .body("reason", equalTo("session-ended"));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        String setCookie = given().port(port).get("/login").then().extract().header("Set-Cookie");
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
     }
 
     @Test

@@ -27,6 +27,7 @@ abstract class RegistryIT {
     static final String MAX_UPLOAD_SIZE = "2MB";
     static final int MAX_VALIDATE_BYTES = 1024 * 1024;
     static final int MAX_BODY_BYTES = 512 * 1024;
+    static final int SESSION_MAX_AGE_SECONDS = 20;
     private static final Path DATA_DIR = dataDir();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -44,6 +45,8 @@ abstract class RegistryIT {
         registry.add("hmbd.auth.lockout.address-free-attempts", () -> "1000000");
         // long enough that a locked account is still locked at the end of the test that locked it
         registry.add("hmbd.auth.lockout.base-delay", () -> "60s");
+        // short enough to watch a browser session reach it (BrowserSessionIT)
+        registry.add("hmbd.auth.session-max-age", () -> SESSION_MAX_AGE_SECONDS + "s");
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
         registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");

@@ -38,6 +38,15 @@ class SignedInActorFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Actor actor = authentication == null ? null : SecurityConfiguration.actorOf(authentication.getPrincipal());
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (actor != null && session != null && request.getHeader("Authorization") == null
+                && !auth.sessionStillValid(actor.id(), java.time.Instant.ofEpochMilli(session.getCreationTime()))) {
+            // too old, or the account's password changed (or it was locked) since the session began
+            session.invalidate();
+            SecurityContextHolder.clearContext();
+            problems.write(request, response, ErrorCode.UNAUTHENTICATED, Msg.of("problem.unauthenticated.session-ended"));
+            return;
+        }
         if (actor != null) {
             request.setAttribute(AuditAttributes.ACTOR, actor.username());
             if (actor.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(request.getRequestURI())) {
