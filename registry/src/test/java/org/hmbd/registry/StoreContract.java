@@ -98,9 +98,11 @@ public abstract class StoreContract {
 
     /** An institution, with its id. */
     protected static long organization(JdbcClient jdbc, String regionCode) {
-        return jdbc.sql("insert into organization (name_zh, kind, level, region_code) "
-                        + "values (?, 'HEALTHCARE_INSTITUTION', 'INSTITUTION', ?) returning id")
+        long id = jdbc.sql("insert into organization (name_zh, kind, level, region_code, path) "
+                        + "values (?, 'HEALTHCARE_INSTITUTION', 'INSTITUTION', ?, '') returning id")
                 .params("机构" + unique(), regionCode).query(Long.class).single();
+        jdbc.sql("update organization set path = '/' || id || '/' where id = ?").param(id).update();
+        return id;
     }
 
     /** An account of an organization, with its id. */

@@ -38,13 +38,15 @@ public class Accounts {
     private final SignInThrottle throttle;
     private final IdentityVault vault;
     private final Transitions transitions;
+    private final Authority authority;
 
     /** An account's password changed (published inside the change's transaction). */
     record PasswordChanged(long userId) {
     }
 
     Accounts(JdbcClient jdbc, Passwords passwordEncoder, AuthProperties props,
-             ApplicationEventPublisher events, SignInThrottle throttle, IdentityVault vault) {
+             ApplicationEventPublisher events, SignInThrottle throttle, IdentityVault vault, Authority authority) {
+        this.authority = authority;
         this.throttle = throttle;
         this.vault = vault;
         this.transitions = new Transitions(jdbc);
@@ -55,9 +57,13 @@ public class Accounts {
         this.props = props;
     }
 
-    /** @param grade hospital grade, for an institution only (optional) */
+    /**
+     * @param grade hospital grade, for an institution only (optional)
+     * @param parentId the organization above it in the administrative tree; when absent, the nearest
+     *        one above whose region holds this one's (a health administration first)
+     */
     public record NewOrganization(String nameZh, String nameEn, String kind, String level, String regionCode,
-                                  String grade) {
+                                  String grade, Long parentId) {
     }
 
     /**
@@ -95,7 +101,7 @@ public class Accounts {
 
     @Transactional
     public Organization createOrganization(Actor actor, NewOrganization req) {
-        requireAdmin(actor);
+        Authority.requireAdministrator(actor);
         String nameZh = Text.required("nameZh", req.nameZh(), 200);
         String nameEn = Text.optional("nameEn", req.nameEn(), 200);
         OrganizationKind kind = Text.enumValue("kind", req.kind(), OrganizationKind.class);
@@ -106,17 +112,79 @@ public class Accounts {
         if (grade != null && level != OrganizationLevel.INSTITUTION) {
             throw DomainException.invalidField("grade", "grade-institution-only");
         }
-        return insertOrganization(nameZh, nameEn, kind, level, region, grade);
+        Long parentId = req.parentId() != null ? req.parentId() : defaultParent(level, region).orElse(null);
+        if (parentId == null) {
+            if (level != OrganizationLevel.NATIONAL || !actor.has(Role.NATIONAL_ADMIN)) {
+                throw DomainException.invalidField("parentId", "required");
+            }
+        } else {
+            Organization parent = jdbc.sql("select * from organization where id = ?").param(parentId)
+                    .query(Accounts::mapOrganization).optional()
+                    .orElseThrow(() -> DomainException.invalidField("parentId", "unknown-organization", req.parentId()));
+            if (parent.level().ordinal() >= level.ordinal() && !(parent.level() == OrganizationLevel.NATIONAL
+                    && parent.parentId() == null && level == OrganizationLevel.NATIONAL)) {
+                throw DomainException.invalidField("parentId", "parent-level", parent.level());
+            }
+            if (!regionWithin(parent, region)) {
+                throw DomainException.invalidField("parentId", "parent-region", parent.regionCode());
+            }
+            authority.requireAdministers(actor, parentId);
+        }
+        return insertOrganization(nameZh, nameEn, kind, level, region, grade, parentId);
+    }
+
+    /** Whether a region code lies within the parent's region (a national parent holds every region). */
+    private static boolean regionWithin(Organization parent, String region) {
+        return switch (parent.level()) {
+            case NATIONAL -> true;
+            case PROVINCE -> region.startsWith(parent.regionCode().substring(0, 2));
+            case PREFECTURE -> region.startsWith(parent.regionCode().substring(0, 4));
+            case COUNTY, INSTITUTION -> region.equals(parent.regionCode());
+        };
+    }
+
+    /** The nearest organization above a new one whose region holds its region: a health administration first. */
+    private Optional<Long> defaultParent(OrganizationLevel level, String region) {
+        for (int l = level.ordinal() - 1; l >= 0; l--) {
+            OrganizationLevel above = OrganizationLevel.values()[l];
+            String code = switch (above) {
+                case NATIONAL -> null;
+                case PROVINCE -> region.substring(0, 2) + "0000";
+                case PREFECTURE -> region.substring(0, 4) + "00";
+                case COUNTY, INSTITUTION -> region;
+            };
+            Optional<Long> found = above == OrganizationLevel.NATIONAL
+                    ? jdbc.sql("select id from organization where level = 'NATIONAL' and parent_id is null order by id limit 1")
+                            .query(Long.class).optional()
+                    : jdbc.sql("""
+                            select id from organization where level = ? and region_code = ?
+                            order by (kind <> 'HEALTH_ADMINISTRATION'), id limit 1""")
+                            .params(above.name(), code).query(Long.class).optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        if (level == OrganizationLevel.NATIONAL) {
+            // a national-level body under the national root, if there is one
+            return jdbc.sql("select id from organization where level = 'NATIONAL' and parent_id is null order by id limit 1")
+                    .query(Long.class).optional();
+        }
+        return Optional.empty();
     }
 
     Organization insertOrganization(String nameZh, String nameEn, OrganizationKind kind, OrganizationLevel level,
-                                    String region, InstitutionGrade grade) {
+                                    String region, InstitutionGrade grade, Long parentId) {
         try {
             long id = jdbc.sql("""
-                    insert into organization (name_zh, name_en, kind, level, region_code, grade)
-                    values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(nameZh, nameEn, kind.name(), level.name(), region, grade == null ? null : grade.name())
+                    insert into organization (name_zh, name_en, kind, level, region_code, grade, parent_id, path)
+                    values (?, ?, ?, ?, ?, ?, ?, '') returning id""")
+                    .params(nameZh, nameEn, kind.name(), level.name(), region, grade == null ? null : grade.name(),
+                            parentId)
                     .query(Long.class).single();
+            jdbc.sql("""
+                    update organization set path = coalesce((select p.path from organization p where p.id = ?), '/')
+                                                   || id || '/'
+                    where id = ?""").params(parentId, id).update();
             return organization(id);
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("organization-exists", nameZh);
@@ -143,7 +211,7 @@ public class Accounts {
 
     @Transactional
     public CreatedUser createUser(Actor actor, NewUser req) {
-        requireAdmin(actor);
+        Authority.requireAdministrator(actor);
         String username = Text.required("username", req.username(), 64);
         if (!username.matches("[A-Za-z0-9._-]{3,64}")) {
             throw DomainException.invalidField("username", "username-format");
@@ -163,6 +231,12 @@ public class Accounts {
         }
         if (!Role.compatible(roles)) {
             throw DomainException.invalidField("roles", "roles-separated");
+        }
+        authority.requireAdministers(actor, orgId);
+        for (Role r : roles) {
+            if (!Authority.grantable(actor).contains(r)) {
+                throw DomainException.forbidden("role-not-grantable", r);
+            }
         }
         String oneTime = null;
         String password = req.initialPassword();
@@ -243,13 +317,17 @@ public class Accounts {
     /** Verifies, locks, unlocks, disables or re-enables an account (national administrators for now). */
     @Transactional
     public UserView changeStatus(Actor actor, long userId, StatusChange req) {
-        requireAdmin(actor);
+        Authority.requireAdministrator(actor);
         AccountStatus to = Text.enumValue("to", Text.required("to", req == null ? null : req.to(), 40),
                 AccountStatus.class);
         if (actor.id() == userId) {
             throw DomainException.forbidden("own-account");
         }
         UserView current = user(userId);
+        if (current.organizationId() == null) {
+            throw DomainException.forbidden("outside-subtree");
+        }
+        authority.requireAdministers(actor, current.organizationId());
         var move = AccountLifecycle.check(current.status(), to);
         transitions.move(AccountLifecycle.LIFECYCLE, userId, move, actor.username(),
                 req.reason() == null ? null : Text.optional("reason", req.reason(), 2000));
@@ -264,10 +342,7 @@ public class Accounts {
     }
 
     public List<AccountTransition> history(Actor actor, long userId) {
-        if (actor.id() != userId) {
-            requireAdmin(actor);
-        }
-        user(userId);
+        user(actor, userId);
         return jdbc.sql("select * from account_transition where user_id = ? order by id").param(userId)
                 .query((rs, n) -> new AccountTransition(rs.getString("from_status"), rs.getString("to_status"),
                         rs.getString("actor"), rs.getTimestamp("at").toInstant(), rs.getString("reason")))
@@ -304,11 +379,25 @@ public class Accounts {
         return jdbc.sql("select count(*) from app_user where id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    /** The accounts of the organizations the account administers (its subtree; all for national administrators). */
     public PageResult<UserView> users(Actor actor, Long organizationId, PageQuery page) {
-        requireAdmin(actor);
-        return ListQuery.filter().and("organization_id = :organizationId", organizationId)
-                .page(jdbc, "select * from app_user", "select count(*) from app_user", "order by id", page,
-                        (rs, n) -> mapUser(rs));
+        Authority.requireAdministrator(actor);
+        String subtree = authority.administeredPath(actor).orElseThrow(() -> DomainException.forbidden("outside-subtree"));
+        return ListQuery.filter().and("u.organization_id = :organizationId", organizationId)
+                .and("o.path like :subtree", subtree.equals("/") ? null : ListQuery.escapeLike(subtree) + "%")
+                .page(jdbc, "select u.* from app_user u left join organization o on o.id = u.organization_id",
+                        "select count(*) from app_user u left join organization o on o.id = u.organization_id",
+                        "order by u.id", page, (rs, n) -> mapUser(rs));
+    }
+
+    /** An account, for itself or an administrator over its organization. */
+    public UserView user(Actor actor, long id) {
+        UserView u = user(id);
+        if (actor.id() != id && (u.organizationId() == null || !authority.administers(actor, u.organizationId()))) {
+            Authority.requireAdministrator(actor);
+            throw DomainException.forbidden("outside-subtree");
+        }
+        return u;
     }
 
     @Transactional
@@ -465,7 +554,7 @@ public class Accounts {
                 OrganizationKind.valueOf(rs.getString("kind")), OrganizationLevel.valueOf(rs.getString("level")),
                 rs.getString("region_code"),
                 rs.getString("grade") == null ? null : InstitutionGrade.valueOf(rs.getString("grade")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), (Long) rs.getObject("parent_id"));
     }
 
 }

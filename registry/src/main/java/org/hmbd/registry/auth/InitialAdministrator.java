@@ -37,7 +37,7 @@ class InitialAdministrator implements ApplicationRunner {
         }
         long orgId = accounts.organizationIdByName(NATIONAL_COMMISSION).orElseGet(() -> accounts.insertOrganization(
                 NATIONAL_COMMISSION, "National Health Commission", OrganizationKind.HEALTH_ADMINISTRATION,
-                OrganizationLevel.NATIONAL, RegionCodes.NATIONAL, null).id());
+                OrganizationLevel.NATIONAL, RegionCodes.NATIONAL, null, null).id());
         String configured = props.bootstrapAdminPassword();
         boolean generated = configured == null || configured.isEmpty();
         String password = generated ? Accounts.generatePassword() : configured;

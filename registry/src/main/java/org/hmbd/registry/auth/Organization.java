@@ -7,5 +7,6 @@ import java.time.Instant;
  * with its hospital grade (null when not stated, and for other levels).
  */
 public record Organization(long id, String nameZh, String nameEn, OrganizationKind kind,
-                           OrganizationLevel level, String regionCode, InstitutionGrade grade, Instant createdAt) {
+                           OrganizationLevel level, String regionCode, InstitutionGrade grade, Instant createdAt,
+                           Long parentId) {
 }

@@ -3,6 +3,7 @@ package org.hmbd.registry.conformance;
 import java.util.Map;
 import org.hmbd.registry.auth.Accounts;
 import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.Authority;
 import org.hmbd.registry.auth.Organization;
 import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.ListQuery;
@@ -10,33 +11,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whose conformance data a viewer sees: the national administration everything; a supervisor the
- * organizations within its own organization's region (province: same first two digits of the
- * GB/T 2260 code, prefecture: four, county: all six; national: all); everyone else their own
- * organization only.
+ * organizations of its own organization's subtree in the administrative tree (a supervisor at the
+ * national root: all; at an institution: that institution); everyone else their own organization
+ * only. (Before issue 13 the supervisor's reach was the region code's prefix, so a supervisor at any
+ * institution saw its whole county, and one at any national-level body everything.)
  */
 @Component
 class Visibility {
 
     private final Accounts accounts;
+    private final Authority authority;
 
-    Visibility(Accounts accounts) {
+    Visibility(Accounts accounts, Authority authority) {
         this.accounts = accounts;
+        this.authority = authority;
     }
 
     /**
-     * A viewer's scope as data: everything, or the organizations whose region code starts with
-     * {@code regionPrefix}, plus the organization {@code organizationId}; nothing when neither is set.
+     * A viewer's scope as data: everything, or the organizations whose tree path starts with
+     * {@code subtreePath}, plus the organization {@code organizationId}; nothing when neither is set.
      */
-    record Scope(boolean all, String regionPrefix, Long organizationId) {
+    record Scope(boolean all, String subtreePath, Long organizationId) {
 
         static Scope organization(long id) {
             return new Scope(false, null, id);
-        }
-
-        /** Whether an organization in region {@code regionCode} is within the scope. */
-        boolean includes(long organization, String regionCode) {
-            return all || (organizationId != null && organizationId == organization)
-                    || (regionPrefix != null && regionCode != null && regionCode.startsWith(regionPrefix));
         }
 
         /** Restricts a query to the scope, on the organization table under {@code alias}. */
@@ -47,11 +45,11 @@ class Visibility {
             if (organizationId == null) {
                 return q.and("false");
             }
-            if (regionPrefix == null) {
+            if (subtreePath == null) {
                 return q.and(alias + ".id = :scopeOrganization", organizationId);
             }
-            return q.andAll("(" + alias + ".region_code like :scopeRegion or " + alias + ".id = :scopeOrganization)",
-                    Map.of("scopeRegion", regionPrefix + "%", "scopeOrganization", organizationId));
+            return q.andAll("(" + alias + ".path like :scopePath or " + alias + ".id = :scopeOrganization)",
+                    Map.of("scopePath", ListQuery.escapeLike(subtreePath) + "%", "scopeOrganization", organizationId));
         }
     }
 
@@ -68,16 +66,11 @@ class Visibility {
         }
         if (viewer.has(Role.SUPERVISOR)) {
             Organization org = accounts.organization(viewer.organizationId());
-            int prefix = switch (org.level()) {
-                case NATIONAL -> 0;
-                case PROVINCE -> 2;
-                case PREFECTURE -> 4;
-                case COUNTY, INSTITUTION -> 6;
-            };
-            if (prefix == 0) {
-                return ALL;
+            if (org.parentId() == null) {
+                return ALL; // the root of the tree
             }
-            return new Scope(false, org.regionCode().substring(0, prefix), viewer.organizationId());
+            String path = authority.path(org.id()).orElse(null);
+            return new Scope(false, path, viewer.organizationId());
         }
         return Scope.organization(viewer.organizationId());
     }

@@ -156,7 +156,9 @@ class RunStoreIT extends StoreContract {
                 .and("r.edition_id = :editionId", edition), new PageQuery(0, 20), (rs, n) -> rs.getLong("id"));
         assertThat(page.items()).contains(mine).doesNotContain(theirs);
         assertThat(page.total()).isEqualTo(page.items().size());
-        var regional = store.page(new Visibility.Scope(false, "35", organization).restrict(ListQuery.filter(), "o")
+        String path = jdbc.sql("select path from organization where id = ?").param(organization).query(String.class)
+                .single();
+        var regional = store.page(new Visibility.Scope(false, path, organization).restrict(ListQuery.filter(), "o")
                 .and("r.edition_id = :editionId", edition), new PageQuery(0, 20), (rs, n) -> rs.getLong("id"));
         assertThat(regional.items()).contains(mine).doesNotContain(theirs);
         var all = store.page(Visibility.ALL.restrict(ListQuery.filter(), "o").and("r.edition_id = :editionId", edition),

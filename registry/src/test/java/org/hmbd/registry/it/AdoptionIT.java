@@ -16,9 +16,11 @@ class AdoptionIT extends ConformanceSupport {
     @Test
     void adoptionCountsInstitutionsTestedAndPassingWithinTheViewersRegion() throws Exception {
         long edition = sampleEdition();
-        long guangzhouA = institution("440103", "TERTIARY");
-        long guangzhouB = institution("440106", "TERTIARY");
-        long shenzhen = institution("440304", "SECONDARY");
+        // the province's supervisor reaches the institutions under its organization in the tree
+        long gd = organization("PROVINCE", "440000");
+        long guangzhouA = institution("440103", "TERTIARY", gd);
+        long guangzhouB = institution("440106", "TERTIARY", gd);
+        long shenzhen = institution("440304", "SECONDARY", gd);
         Member a = member(guangzhouA, "SUBMITTER");
         Member b = member(guangzhouB, "SUBMITTER");
         Member c = member(shenzhen, "SUBMITTER");
@@ -35,7 +37,7 @@ class AdoptionIT extends ConformanceSupport {
         assertThat(doneB.getString("result.levelCode")).isNotNull();
         assertThat(doneC.getString("result.levelCode")).isNull();
 
-        Member guangdong = member(organization("PROVINCE", "440000"), "SUPERVISOR");
+        Member guangdong = member(gd, "SUPERVISOR");
         JsonPath adoption = guangdong.api().get("/api/v1/conformance/editions/{id}/adoption?groupBy=prefecture",
                 edition).then().statusCode(200).extract().jsonPath();
         assertThat(adoption.getLong("institutionsTested")).isEqualTo(3);
@@ -70,7 +72,8 @@ class AdoptionIT extends ConformanceSupport {
     @Test
     void anInstitutionsConformanceIsExportedForAccreditation() throws Exception {
         long edition = sampleEdition();
-        long hospital = organization("INSTITUTION", "440105");
+        long gd = organization("PROVINCE", "440000");
+        long hospital = organization("INSTITUTION", "440105", gd);
         Member submitter = member(hospital, "SUBMITTER");
         long run = submit(submitter.api(), edition, "patients.ndjson",
                 Files.readAllBytes(SAMPLE.resolve("examples/valid/patients.ndjson")), "application/x-ndjson").then()
@@ -80,7 +83,7 @@ class AdoptionIT extends ConformanceSupport {
         submitter.api().get("/api/v1/conformance/organizations/{id}/status", hospital).then().statusCode(200)
                 .body("standards[0].editionCode", equalTo(SAMPLE_CODE)).body("standards[0].runId", equalTo((int) run))
                 .body("standards[0].levelCode", equalTo("L3")).body("standards[0].certificateNumber", notNullValue());
-        String csv = member(organization("PROVINCE", "440000"), "SUPERVISOR").api()
+        String csv = member(gd, "SUPERVISOR").api()
                 .get("/api/v1/conformance/organizations/{id}/status?format=csv", hospital).then().statusCode(200)
                 .contentType("text/csv").extract().asString();
         assertThat(csv).startsWith("\uFEFForganization_id,organization,region_code,standard,edition_code");

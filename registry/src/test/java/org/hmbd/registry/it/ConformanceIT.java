@@ -129,13 +129,14 @@ class ConformanceIT extends ConformanceSupport {
     @Test
     void institutionsSeeOnlyTheirOwnRunsAndSupervisorsOnlyTheirRegion() throws Exception {
         long edition = sampleEdition();
-        long hospital = organization("INSTITUTION", "350104");
+        long fj = organization("PROVINCE", "350000");
+        long hospital = organization("INSTITUTION", "350104", fj);
         Member submitter = member(hospital, "SUBMITTER");
         Member colleague = member(hospital);
         Member otherHospital = member(organization("INSTITUTION", "110105"), "SUBMITTER");
-        Member fujian = member(organization("PROVINCE", "350000"), "SUPERVISOR");
+        Member fujian = member(fj, "SUPERVISOR");
         Member beijing = member(organization("PROVINCE", "110000"), "SUPERVISOR");
-        Member fujianNoRole = member(organization("PROVINCE", "350000"));
+        Member fujianNoRole = member(fj);
 
         long runId = submit(submitter.api(), edition, "patients.ndjson",
                 Files.readAllBytes(SAMPLE.resolve("examples/valid/patients.ndjson")), "application/x-ndjson").then()

@@ -107,6 +107,23 @@ abstract class RegistryIT {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** An organization under a given parent in the administrative tree. */
+    long organization(String level, String region, long parentId) {
+        return admin.post("/api/v1/organizations", Map.of("nameZh", "测试机构 " + unique(), "nameEn", "Test org",
+                        "kind", level.equals("INSTITUTION") ? "HEALTHCARE_INSTITUTION" : "HEALTH_ADMINISTRATION",
+                        "level", level, "regionCode", region, "parentId", parentId))
+                .then().statusCode(201).body("parentId", org.hamcrest.Matchers.equalTo((int) parentId))
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** An institution with its hospital grade, under a given parent. */
+    long institution(String region, String grade, long parentId) {
+        return admin.post("/api/v1/organizations", Map.of("nameZh", "测试医院 " + unique(), "kind",
+                        "HEALTHCARE_INSTITUTION", "level", "INSTITUTION", "regionCode", region, "grade", grade,
+                        "parentId", parentId))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** An institution with its hospital grade. */
     long institution(String region, String grade) {
         return admin.post("/api/v1/organizations", Map.of("nameZh", "测试医院 " + unique(), "kind",

@@ -79,9 +79,6 @@ class AccountController {
 
     @GetMapping("/users/{id}")
     Accounts.UserView user(Actor actor, @PathVariable long id) {
-        if (actor.id() != id) {
-            actor.require(Role.NATIONAL_ADMIN);
-        }
-        return accounts.user(id);
+        return accounts.user(actor, id);
     }
 }

@@ -1,0 +1,85 @@
+package org.hmbd.registry.auth;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.hmbd.registry.shared.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hierarchical authority over the organization tree (issue 13): a role reaches the subtree of the
+ * organization its account belongs to, never beyond. National administrators sit at the root, so
+ * their subtree is every organization; an organization administrator ({@link Role#ORG_ADMIN})
+ * manages the accounts and organizations of its own subtree; an institution's members see only
+ * their institution. Subtrees are materialized paths ({@code /1/5/23/}).
+ */
+@Component
+public class Authority {
+
+    /** The roles an organization administrator may grant within its subtree. */
+    static final Set<Role> ORG_ADMIN_GRANTS = EnumSet.of(Role.ORG_ADMIN, Role.SUBMITTER, Role.SUPERVISOR);
+
+    private final JdbcClient jdbc;
+
+    Authority(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The organization's path from the root, e.g. {@code /1/5/23/}. */
+    public Optional<String> path(long organizationId) {
+        return jdbc.sql("select path from organization where id = ?").param(organizationId).query(String.class)
+                .optional();
+    }
+
+    /** Whether {@code organizationId} lies in the subtree of {@code ancestorId} (itself included). */
+    public boolean within(long ancestorId, long organizationId) {
+        Optional<String> a = path(ancestorId);
+        Optional<String> o = path(organizationId);
+        return a.isPresent() && o.isPresent() && o.get().startsWith(a.get());
+    }
+
+    /** The subtree an account administers: everything for national administrators, its own for organization administrators. */
+    public Optional<String> administeredPath(Actor actor) {
+        if (actor == null || actor.organizationId() == null) {
+            return Optional.empty();
+        }
+        if (actor.has(Role.NATIONAL_ADMIN)) {
+            return Optional.of("/");
+        }
+        if (actor.has(Role.ORG_ADMIN)) {
+            return path(actor.organizationId());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the account administers organization {@code organizationId}. */
+    public boolean administers(Actor actor, long organizationId) {
+        Optional<String> mine = administeredPath(actor);
+        Optional<String> theirs = path(organizationId);
+        return mine.isPresent() && theirs.isPresent() && theirs.get().startsWith(mine.get());
+    }
+
+    /** 403 {@code role} unless the account administers some subtree; 403 {@code outside-subtree} unless it holds this organization. */
+    public void requireAdministers(Actor actor, long organizationId) {
+        requireAdministrator(actor);
+        if (!administers(actor, organizationId)) {
+            throw DomainException.forbidden("outside-subtree");
+        }
+    }
+
+    /** 403 unless the account is a national or an organization administrator. */
+    public static void requireAdministrator(Actor actor) {
+        if (actor == null || !(actor.has(Role.NATIONAL_ADMIN) || actor.has(Role.ORG_ADMIN))) {
+            throw DomainException.forbidden("role", Role.ORG_ADMIN);
+        }
+    }
+
+    /** The roles the account may grant: all for national administrators, {@link #ORG_ADMIN_GRANTS} for organization administrators. */
+    public static Set<Role> grantable(Actor actor) {
+        if (actor.has(Role.NATIONAL_ADMIN)) {
+            return EnumSet.allOf(Role.class);
+        }
+        return actor.has(Role.ORG_ADMIN) ? ORG_ADMIN_GRANTS : EnumSet.noneOf(Role.class);
+    }
+}
