@@ -28,6 +28,13 @@ import org.springframework.util.unit.DataSize;
  * @param retentionCheckInterval how often the destruction job runs (default PT1H)
  * @param certificateValidity how long a certificate is valid (default P1Y)
  * @param encryption the key submitted data is encrypted with
+ * @param maxRunBytes most data one run reads in all, zip entries counted decompressed (default 20GB);
+ *        beyond it the run fails with a clear text
+ * @param maxRunDuration longest a run may take (default 6h); beyond it the run fails with a clear text
+ * @param maxRunningPerOrganization runs of one organization executed at once across all servers
+ *        (default 2; approximate when several workers claim at the same moment); the queue serves
+ *        the organization with the fewest running runs first, so that one organization's many
+ *        submissions never keep every other organization's runs waiting
  * @param storageDir where submitted files are kept (default {@code <data-dir>/submissions}); servers
  *        sharing a database must share this folder too
  */
@@ -37,7 +44,9 @@ public record ConformanceProperties(@Positive Integer workers, @Positive Integer
                                     @Positive Integer maxFilesPerRun, Duration pollInterval, Duration lease,
                                     Duration heartbeat, @Positive Integer maxAttempts, Period supersededGracePeriod,
                                     Period retention, Duration retentionCheckInterval, Period certificateValidity,
-                                    Encryption encryption, java.nio.file.Path storageDir, DataSize maxValidateSize) {
+                                    Encryption encryption, java.nio.file.Path storageDir, DataSize maxValidateSize,
+                                    DataSize maxRunBytes, Duration maxRunDuration,
+                                    @Positive Integer maxRunningPerOrganization) {
 
     public ConformanceProperties {
         workers = workers == null ? 1 : workers;
@@ -54,6 +63,9 @@ public record ConformanceProperties(@Positive Integer workers, @Positive Integer
         certificateValidity = certificateValidity == null ? Period.ofYears(1) : certificateValidity;
         encryption = encryption == null ? new Encryption(null, null, null) : encryption;
         maxValidateSize = maxValidateSize == null ? DataSize.ofMegabytes(20) : maxValidateSize;
+        maxRunBytes = maxRunBytes == null ? DataSize.ofGigabytes(20) : maxRunBytes;
+        maxRunDuration = maxRunDuration == null ? Duration.ofHours(6) : maxRunDuration;
+        maxRunningPerOrganization = maxRunningPerOrganization == null ? 2 : maxRunningPerOrganization;
     }
 
     /** A worker renews its lease with each heartbeat: a heartbeat as long as the lease loses the run. */

@@ -45,9 +45,11 @@ public class Evaluations {
     private final Standards standards;
     private final Proposals proposals;
     private final Accounts accounts;
+    private final Visibility visibility;
 
     Evaluations(JdbcClient jdbc, Adoption adoption, TestSuites suites, Standards standards, Proposals proposals,
-                Accounts accounts, JsonMapper json) {
+                Accounts accounts, JsonMapper json, Visibility visibility) {
+        this.visibility = visibility;
         this.json = json;
         this.jdbc = jdbc;
         this.adoption = adoption;
@@ -96,7 +98,20 @@ public class Evaluations {
         return list(editionId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }
 
-    public List<Evaluation> list(long editionId) {
+    /**
+     * The evaluations of an edition. Their metrics are the national picture (every institution, per
+     * province), so only viewers with the national view see them: the national administration,
+     * experts (the evaluators) and a supervisor at the root; others get the conclusions without them.
+     */
+    public List<Evaluation> list(Actor viewer, long editionId) {
+        boolean national = viewer.has(Role.NATIONAL_ADMIN) || viewer.has(Role.EXPERT) || visibility.scope(viewer).all();
+        return list(editionId).stream()
+                .map(e -> national ? e : new Evaluation(e.id(), e.editionId(), e.evaluator(), e.conclusion(),
+                        e.reasons(), null, e.proposalId(), e.createdAt()))
+                .toList();
+    }
+
+    private List<Evaluation> list(long editionId) {
         suites.requireKnown(editionId);
         return jdbc.sql("""
                         select v.id, v.edition_id, u.username, v.conclusion, v.reasons, v.metrics, v.proposal_id,

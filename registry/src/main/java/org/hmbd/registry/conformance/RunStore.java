@@ -177,12 +177,24 @@ class RunStore {
 
     // ---- the queue and leases ---------------------------------------------------------------------
 
-    /** The oldest queued run, or one whose worker died, locked for the claim; empty when there is none. */
-    Optional<Head> lockHeadOfQueue() {
+    /**
+     * The next run to execute, locked for the claim; empty when there is none. A run whose worker died
+     * comes first; then queued runs of organizations below {@code maxRunningPerOrganization} running
+     * runs, the organization with the fewest running first, then the oldest: fair scheduling, so that
+     * one organization's many submissions do not hold back everyone else's.
+     */
+    Optional<Head> lockHeadOfQueue(int maxRunningPerOrganization) {
         return jdbc.sql("""
-                        select id, edition_id, status, attempts, cancel_requested from conformance_run
-                        where status = 'QUEUED' or (status = 'RUNNING' and lease_until < now())
-                        order by queued_at, id limit 1 for update skip locked""")
+                        with running as (
+                            select organization_id, count(*) as n from conformance_run
+                            where status = 'RUNNING' and lease_until >= now() group by organization_id)
+                        select r.id, r.edition_id, r.status, r.attempts, r.cancel_requested
+                        from conformance_run r left join running g on g.organization_id = r.organization_id
+                        where (r.status = 'RUNNING' and r.lease_until < now())
+                           or (r.status = 'QUEUED' and coalesce(g.n, 0) < :maxRunning)
+                        order by (r.status = 'RUNNING') desc, coalesce(g.n, 0), r.queued_at, r.id
+                        limit 1 for update of r skip locked""")
+                .param("maxRunning", maxRunningPerOrganization)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), RunStatus.valueOf(rs.getString(3)),
                         rs.getInt(4), rs.getBoolean(5)))
                 .optional();

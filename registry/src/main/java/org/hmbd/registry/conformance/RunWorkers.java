@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hmbd.registry.shared.Lifecycle;
+import org.hmbd.validator.engine.InputLimitExceededException;
 import org.hmbd.validator.engine.ValidationEngine;
 import org.hmbd.validator.engine.ValidationRunException;
 import org.hmbd.validator.report.Report;
@@ -127,10 +128,10 @@ class RunWorkers implements SmartLifecycle {
     record Claimed(long runId, long editionId) {
     }
 
-    /** Takes the oldest queued run, or one whose worker died; null when there is none. */
+    /** Takes the next run (fair between organizations, {@link RunStore#lockHeadOfQueue}); null when there is none. */
     Claimed claim() {
         return tx.execute(s -> {
-            RunStore.Head row = runs.lockHeadOfQueue().orElse(null);
+            RunStore.Head row = runs.lockHeadOfQueue(props.maxRunningPerOrganization()).orElse(null);
             if (row == null) {
                 return null;
             }
@@ -165,6 +166,8 @@ class RunWorkers implements SmartLifecycle {
         volatile long resources;
         volatile boolean cancelled;
         volatile boolean lostLease;
+        volatile boolean timedOut;
+        final long started = System.nanoTime();
     }
 
     private void execute(Claimed c) {
@@ -193,9 +196,22 @@ class RunWorkers implements SmartLifecycle {
                     report.summary().resources());
         } catch (CancellationException e) {
             tx.executeWithoutResult(s -> {
-                if (runs.ownsLease(c.runId(), node) && control.cancelled) {
+                if (runs.ownsLease(c.runId(), node) && control.timedOut) {
+                    long minutes = props.maxRunDuration().toMinutes();
+                    runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.FAILED), ACTOR, "time limit",
+                            "运行超过 " + minutes + " 分钟的时限，已停止；请拆分数据后分次提交 / The run exceeded its time limit of "
+                                    + minutes + " minutes and was stopped; split the data into several runs");
+                } else if (runs.ownsLease(c.runId(), node) && control.cancelled) {
                     runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.CANCELLED), ACTOR,
                             "cancelled on request", null);
+                }
+            });
+        } catch (InputLimitExceededException e) {
+            log.warn("run {} stopped: its input exceeds {} bytes decompressed", c.runId(), e.limit());
+            tx.executeWithoutResult(s -> {
+                if (runs.ownsLease(c.runId(), node)) {
+                    runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.FAILED), ACTOR, "input size limit",
+                            e.text().zh() + " / " + e.text().en());
                 }
             });
         } catch (RuntimeException e) {
@@ -228,6 +244,10 @@ class RunWorkers implements SmartLifecycle {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(props.heartbeat().toMillis());
                 var row = runs.heartbeat(runId, node, props.lease(), control.bytes.get(), control.resources);
+                if (System.nanoTime() - control.started > props.maxRunDuration().toNanos()) {
+                    control.timedOut = true;
+                    control.cancelled = true;
+                }
                 if (row.isEmpty()) {
                     control.lostLease = true;
                     control.cancelled = true;
@@ -242,7 +262,6 @@ class RunWorkers implements SmartLifecycle {
         }
     }
 
-    /** Counts bytes read (progress) and stops the run when it is cancelled or its lease is lost. */
     /**
      * A stored file that cannot be read back as it was uploaded (damaged, swapped, its key missing)
      * is the server's failure, not a problem of the institution's data: it fails the run (with a
@@ -281,6 +300,7 @@ class RunWorkers implements SmartLifecycle {
         }
     }
 
+    /** Counts bytes read (progress) and stops the run when it is cancelled, its lease is lost or its time is up. */
     private static InputStream watched(InputStream in, Control control) {
         return new FilterInputStream(in) {
             @Override

@@ -97,7 +97,7 @@ public class TestSuites {
             Path file = folder.resolve(editionId + ".tgz");
             Files.write(file, tgz);
             ValidationEngine engine = ValidationEngine.create(
-                    StandardContent.load(ctx, file), Limits.defaults());
+                    StandardContent.load(ctx, file), Limits.defaults().withMaxInputBytes(props.maxRunBytes().toBytes()));
             log.info("test suite of edition {} ready ({} ms)", editionId, (System.nanoTime() - start) / 1_000_000);
             return engine;
         } catch (IOException | RuntimeException e) {

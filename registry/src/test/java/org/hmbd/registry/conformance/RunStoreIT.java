@@ -100,6 +100,41 @@ class RunStoreIT extends StoreContract {
     }
 
     @Test
+    void theQueueServesTheOrganizationWithFewestRunningRunsFirstAndHoldsOneAtItsLimit() {
+        // a database of its own: the queue is global
+        JdbcClient db = JdbcClient.create(freshDatabase());
+        RunStore queue = new RunStore(db, new Transitions(db));
+        long ed = publishedEdition(db);
+        long big = organization(db, "350102");
+        long small = organization(db, "350103");
+        long bigUser = user(db, big);
+        long smallUser = user(db, small);
+        java.util.function.BiFunction<Long, Long, Long> queued = (org, u) -> {
+            long id = queue.create(ed, org, u, "tester");
+            queue.addFile(id, "a.ndjson", "application/x-ndjson",
+                    new SubmissionStore.Stored("key-" + unique(), 10, "ab".repeat(32), 1), "k1");
+            queue.move(id, RunLifecycle.check(RunStatus.AWAITING_DATA, RunStatus.QUEUED, submitter()), "tester", null);
+            return id;
+        };
+        long running = queued.apply(big, bigUser);
+        queue.start(running, RunLifecycle.check(RunStatus.QUEUED, RunStatus.RUNNING, RunLifecycle.Party.SYSTEM),
+                "node-a", Duration.ofMinutes(5), "attempt 1");
+        long bigNext = queued.apply(big, bigUser);
+        queued.apply(big, bigUser);
+        long smallFirst = queued.apply(small, smallUser);
+        // the big organization queued first, but already runs one: the small one goes ahead
+        assertThat(queue.lockHeadOfQueue(2).map(RunStore.Head::id)).contains(smallFirst);
+        db.sql("update conformance_run set status = 'CANCELLED' where id = ?").param(smallFirst).update();
+        assertThat(queue.lockHeadOfQueue(2).map(RunStore.Head::id)).contains(bigNext);
+        // at its limit, the big organization waits even with workers free
+        assertThat(queue.lockHeadOfQueue(1)).isEmpty();
+        // a run whose worker died comes first of all
+        db.sql("update conformance_run set lease_until = now() - interval '1 minute' where id = ?").param(running)
+                .update();
+        assertThat(queue.lockHeadOfQueue(1).map(RunStore.Head::id)).contains(running);
+    }
+
+    @Test
     void aRunGivenBackByADeadWorkerKeepsItsPlaceInTheQueue() {
         long id = queuedRunWithAFile();
         Instant queuedAt = jdbc.sql("select queued_at from conformance_run where id = ?").param(id)

@@ -126,6 +126,16 @@ class AdoptionIT extends ConformanceSupport {
                 .body("rationale", equalTo("身份证号校验失败率高，需补充说明"));
         assertThat(expert.api().get("/api/v1/conformance/editions/{id}/evaluations", edition).then().statusCode(200)
                 .extract().jsonPath().getList("conclusion", String.class)).containsSubsequence("KEEP", "REVISE");
+        // the metrics are the national picture: an institution, or a province's supervisor, sees the
+        // conclusions without them (issue 13: they went to any account)
+        for (Member viewer : List.of(submitter, member(organization("PROVINCE", "440000"), "SUPERVISOR"))) {
+            JsonPath seen = viewer.api().get("/api/v1/conformance/editions/{id}/evaluations", edition).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(seen.getList("conclusion", String.class)).containsSubsequence("KEEP", "REVISE");
+            assertThat(seen.getList("metrics")).containsOnlyNulls();
+        }
+        assertThat(expert.api().get("/api/v1/conformance/editions/{id}/evaluations", edition).then().extract()
+                .jsonPath().getList("metrics.editionId", Long.class)).containsOnly(edition);
         // the proposal takes the lifecycle's road: it can be withdrawn or decided like any other
         assertThat(List.of("SUBMITTED")).contains(admin.get("/api/v1/proposals/{id}", proposal).then().extract()
                 .jsonPath().getString("status"));

@@ -28,6 +28,7 @@ abstract class RegistryIT {
     static final int MAX_VALIDATE_BYTES = 1024 * 1024;
     static final int MAX_BODY_BYTES = 512 * 1024;
     static final int SESSION_MAX_AGE_SECONDS = 20;
+    static final int MAX_RUN_BYTES = 8 * 1024 * 1024;
     private static final Path DATA_DIR = dataDir();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -50,6 +51,7 @@ abstract class RegistryIT {
         registry.add("hmbd.standards.max-artifact-size", () -> MAX_ARTIFACT_SIZE);
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
         registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");
+        registry.add("hmbd.conformance.max-run-bytes", () -> MAX_RUN_BYTES + "B");
         // below the $validate limit, so that the two are told apart
         registry.add("hmbd.web.max-body-size", () -> MAX_BODY_BYTES + "B");
         registry.add("hmbd.conformance.poll-interval", () -> "500ms");

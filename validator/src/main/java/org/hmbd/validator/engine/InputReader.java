@@ -94,8 +94,56 @@ final class InputReader {
         if (name.toLowerCase().endsWith(".zip")) {
             readZip(name, in);
         } else {
-            readStream(name, in, isNdjson(name));
+            readStream(name, counted(in), isNdjson(name));
         }
+    }
+
+    /** Bytes read so far in this run, zip entries decompressed. */
+    private long totalRead;
+
+    /** A view of {@code in} that counts what is read against {@link Limits#maxInputBytes()}; closing it leaves {@code in} open. */
+    private InputStream counted(InputStream in) {
+        if (limits.maxInputBytes() == Long.MAX_VALUE) {
+            return in;
+        }
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    add(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    add(n);
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long skipped = super.skip(n);
+                add(skipped);
+                return skipped;
+            }
+
+            @Override
+            public void close() {
+                // the zip stream or the caller's stream is closed by its owner
+            }
+
+            private void add(long n) {
+                totalRead += n;
+                if (totalRead > limits.maxInputBytes()) {
+                    throw new InputLimitExceededException(limits.maxInputBytes());
+                }
+            }
+        };
     }
 
     private static boolean isNdjson(String name) {
@@ -123,7 +171,7 @@ final class InputReader {
                             Text.of("不读取嵌套的压缩包", "Nested zips are not read"));
                     continue;
                 }
-                readStream(entryName, zip, isNdjson(e.getName()));
+                readStream(entryName, counted(zip), isNdjson(e.getName()));
             }
         }
     }

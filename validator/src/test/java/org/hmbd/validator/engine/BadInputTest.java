@@ -159,6 +159,32 @@ class BadInputTest {
     }
 
     @Test
+    void aZipThatInflatesBeyondTheRunsInputLimitEndsTheRunWithAClearText() throws IOException {
+        Path zip = dir.resolve("inflating.zip");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] line = (VALID + "\n").getBytes(StandardCharsets.UTF_8);
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry("many.ndjson"));
+            for (int i = 0; i < 40_000; i++) { // some 2.4 MB, a few KB compressed
+                z.write(line);
+            }
+        }
+        Files.write(zip, bytes.toByteArray());
+        assertThat(Files.size(zip)).isLessThan(100_000);
+        ValidationEngine bounded = ValidationEngine.create(org.hmbd.validator.content.StandardContent.base(),
+                Limits.defaults().withMaxInputBytes(1024 * 1024));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bounded.run(List.of(zip.toString()), null, 2, null))
+                .isInstanceOfSatisfying(InputLimitExceededException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(1024 * 1024);
+                    assertThat(e.text().en()).contains("1048576 bytes per run");
+                });
+        // the same data under a larger limit is read whole
+        ValidationEngine roomy = ValidationEngine.create(org.hmbd.validator.content.StandardContent.base(),
+                Limits.defaults().withMaxInputBytes(10L * 1024 * 1024));
+        assertThat(roomy.run(List.of(zip.toString()), null, 2, null).summary().resources()).isEqualTo(40_000);
+    }
+
+    @Test
     void readsZipsAndFoldersAndReportsMissingFiles() throws IOException {
         Path zip = dir.resolve("data.zip");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -84,7 +84,7 @@ class AdoptionController {
     }
 
     @GetMapping("/api/v1/conformance/editions/{id}/evaluations")
-    List<Evaluations.Evaluation> evaluations(@PathVariable long id) {
-        return evaluations.list(id);
+    List<Evaluations.Evaluation> evaluations(org.hmbd.registry.auth.Actor viewer, @PathVariable long id) {
+        return evaluations.list(viewer, id);
     }
 }
