@@ -40,6 +40,13 @@ public class AuditLog {
     @Transactional
     public void record(String actor, String action, String target, String outcome, Integer status, String detail,
                        String clientIp) {
+        record(actor, null, action, target, outcome, status, detail, clientIp);
+    }
+
+    /** @param organizationId the acting account's organization, if known */
+    @Transactional
+    public void record(String actor, Long organizationId, String action, String target, String outcome, Integer status,
+                       String detail, String clientIp) {
         String[] head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         long seq = Long.parseLong(head[0]) + 1;
@@ -50,12 +57,13 @@ public class AuditLog {
         String o = cut(outcome, 20);
         String d = cut(detail, 200);
         String ip = cut(clientIp, 64);
-        String hash = chain.hash(at, a, act, t, o, status, d, ip, head[1]);
+        String hash = chain.hash(at, a, act, t, o, status, d, ip, organizationId, head[1]);
         jdbc.sql("""
                 insert into audit_event (at, actor, action, target, outcome, status, detail, client_ip,
-                                         seq, prev_hash, hash, mac)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(at), a, act, t, o, status, d, ip, seq, head[1], hash, chain.mac(hash))
+                                         seq, prev_hash, hash, mac, organization_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(at), a, act, t, o, status, d, ip, seq, head[1], hash, chain.mac(hash),
+                        organizationId)
                 .update();
         jdbc.sql("update audit_chain_head set seq = ?, hash = ?, mac = ? where id = 1")
                 .params(seq, hash, chain.headMac(seq, hash)).update();
@@ -83,6 +91,19 @@ public class AuditLog {
     public PageResult<AuditEvent> search(Filter f, PageQuery page) {
         ListQuery q = filterOf(f);
         return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
+                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
+                        rs.getString("client_ip")));
+    }
+
+    /** The records of accounts whose organization lies in the subtree {@code path} (the regulator port). */
+    @Transactional(readOnly = true)
+    public PageResult<AuditEvent> searchRegion(String path, Filter f, PageQuery page) {
+        ListQuery q = filterOf(f).and("o.path like :regionPath", ListQuery.escapeLike(path) + "%");
+        return q.page(jdbc, "select e.* from audit_event e join organization o on o.id = e.organization_id",
+                "select count(*) from audit_event e join organization o on o.id = e.organization_id",
+                "order by e.id desc", page,
                 (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target"),
                         rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),

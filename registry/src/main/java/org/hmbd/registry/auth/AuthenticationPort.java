@@ -27,7 +27,7 @@ public class AuthenticationPort {
         return accounts.existingUsername(username);
     }
 
-    public Optional<Actor> byToken(String token) {
+    public Optional<Tokens.Authenticated> byToken(String token) {
         return tokens.authenticate(token);
     }
 

@@ -5,6 +5,8 @@ public final class AuditAttributes {
 
     /** The user name of whoever made the request (or attempted to sign in). */
     public static final String ACTOR = "hmbd.audit.actor";
+    /** The acting account's organization id (a Long), when known. */
+    public static final String ORGANIZATION = "hmbd.audit.organization";
     /** The resource a write created or changed, when not evident from the path (e.g. a new id). */
     public static final String TARGET = "hmbd.audit.target";
 

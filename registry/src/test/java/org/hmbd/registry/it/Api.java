@@ -46,6 +46,10 @@ final class Api {
         return request().contentType(ContentType.JSON).body(json(body)).post(path, params);
     }
 
+    Response delete(String path, Object... params) {
+        return request().delete(path, params);
+    }
+
     Response put(String path, Map<String, ?> body, Object... params) {
         return request().contentType(ContentType.JSON).body(json(body)).put(path, params);
     }

@@ -32,11 +32,37 @@ class AuditController {
     private final AuditLog audit;
     private final Problems problems;
     private final LocaleResolver locales;
+    private final org.hmbd.registry.auth.Authority authority;
 
-    AuditController(AuditLog audit, Problems problems, LocaleResolver locales) {
+    AuditController(AuditLog audit, Problems problems, LocaleResolver locales,
+                    org.hmbd.registry.auth.Authority authority) {
         this.audit = audit;
         this.problems = problems;
         this.locales = locales;
+        this.authority = authority;
+    }
+
+    /**
+     * The regulator port's audit events (Art. 38): what the accounts of the supervisor's subtree did,
+     * newest first; for supervisors only.
+     */
+    @GetMapping("/api/v1/regulator/audit-events")
+    PageResult<AuditEvent> regionEvents(Actor actor, HttpServletRequest request,
+                                        @RequestParam(required = false) String action,
+                                        @RequestParam(required = false) String outcome,
+                                        @RequestParam(required = false) Instant from,
+                                        @RequestParam(required = false) Instant to,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        actor.require(Role.SUPERVISOR);
+        String path = actor.organizationId() == null ? null : authority.path(actor.organizationId()).orElse(null);
+        if (path == null) {
+            throw DomainException.forbidden("no-organization");
+        }
+        PageResult<AuditEvent> result = audit.searchRegion(path, new AuditLog.Filter(null, action, null, outcome, from,
+                to), PageQuery.of(page, size));
+        read(actor, request, "GET /api/v1/regulator/audit-events", result.total() + " matching");
+        return result;
     }
 
     /** The audit trail, newest first. */
@@ -101,7 +127,7 @@ class AuditController {
     }
 
     private void read(Actor actor, HttpServletRequest request, String action, String detail) {
-        audit.record(actor.username(), action, request.getQueryString() == null ? request.getRequestURI()
+        audit.record(actor.username(), actor.organizationId(), action, request.getQueryString() == null ? request.getRequestURI()
                 : request.getRequestURI() + "?" + request.getQueryString(), "SUCCESS", 200, detail, request.getRemoteAddr());
     }
 }

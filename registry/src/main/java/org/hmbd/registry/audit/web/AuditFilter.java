@@ -55,7 +55,9 @@ class AuditFilter extends OncePerRequestFilter {
                 }
                 int status = response.getStatus();
                 Object code = request.getAttribute(Problems.CODE_ATTRIBUTE);
-                audit.record(actor == null ? "anonymous" : actor.toString(), action, target.toString(),
+                Object organization = request.getAttribute(AuditAttributes.ORGANIZATION);
+                audit.record(actor == null ? "anonymous" : actor.toString(),
+                        organization instanceof Long l ? l : null, action, target.toString(),
                         status < 400 ? "SUCCESS" : "FAILURE", status, code == null ? null : code.toString(),
                         request.getRemoteAddr());
             } catch (RuntimeException e) {

@@ -66,4 +66,37 @@ class AuthController {
     Accounts.UserView me(Actor actor) {
         return accounts.user(actor.id());
     }
+
+    /** Creates a personal access token (named, scoped, expiring); the token is in this answer only. */
+    @PostMapping("/me/tokens")
+    ResponseEntity<Tokens.CreatedToken> createToken(Actor actor, @RequestBody Tokens.NewToken req) {
+        Tokens.CreatedToken created = tokens.createPersonal(actor, req);
+        return ResponseEntity.created(java.net.URI.create("/api/v1/me/tokens/" + created.token().id())).body(created);
+    }
+
+    @GetMapping("/me/tokens")
+    java.util.List<Tokens.PersonalToken> myTokens(Actor actor) {
+        return tokens.personal(actor.id());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/tokens/{tokenId}")
+    ResponseEntity<Void> revokeMine(Actor actor, @org.springframework.web.bind.annotation.PathVariable long tokenId) {
+        tokens.revokePersonal(actor.id(), tokenId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** An account's personal access tokens, for an administrator over its organization. */
+    @GetMapping("/users/{id}/tokens")
+    java.util.List<Tokens.PersonalToken> tokensOf(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id) {
+        accounts.user(actor, id);
+        return tokens.personal(id);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/users/{id}/tokens/{tokenId}")
+    ResponseEntity<Void> revokeOf(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id,
+                                  @org.springframework.web.bind.annotation.PathVariable long tokenId) {
+        accounts.user(actor, id);
+        tokens.revokePersonal(id, tokenId);
+        return ResponseEntity.noContent().build();
+    }
 }

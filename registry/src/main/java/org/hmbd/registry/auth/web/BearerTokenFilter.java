@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.Optional;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.AuthenticationPort;
+import org.hmbd.registry.auth.TokenScope;
+import org.hmbd.registry.auth.Tokens;
 import org.hmbd.registry.shared.ErrorCode;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.web.Problems;
@@ -35,14 +37,27 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).trim();
-        Optional<Actor> actor = token.isEmpty() || token.length() > 200 ? Optional.empty() : auth.byToken(token);
-        if (actor.isEmpty()) {
+        Optional<Tokens.Authenticated> found = token.isEmpty() || token.length() > 200 ? Optional.empty()
+                : auth.byToken(token);
+        if (found.isEmpty()) {
             SecurityContextHolder.clearContext();
             problems.write(request, response, ErrorCode.INVALID_TOKEN, Msg.of("problem.invalid-token.detail"));
             return;
         }
+        Actor actor = found.get().actor();
+        if (found.get().scopes() != null) {
+            // a personal token: the request must be within its scopes
+            TokenScope needed = TokenScope.required(request);
+            if (needed == null || !found.get().scopes().contains(needed)) {
+                SecurityContextHolder.clearContext();
+                request.setAttribute(org.hmbd.registry.shared.AuditAttributes.ACTOR, actor.username());
+                problems.write(request, response, ErrorCode.FORBIDDEN, needed == null
+                        ? Msg.of("forbidden.token-scope-none") : Msg.of("forbidden.token-scope", needed));
+                return;
+            }
+        }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                actor.get(), null, ActorDetails.authorities(actor.get()));
+                actor, null, ActorDetails.authorities(actor));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -49,6 +49,9 @@ class SignedInActorFilter extends OncePerRequestFilter {
         }
         if (actor != null) {
             request.setAttribute(AuditAttributes.ACTOR, actor.username());
+            if (actor.organizationId() != null) {
+                request.setAttribute(AuditAttributes.ORGANIZATION, actor.organizationId());
+            }
             if (actor.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(request.getRequestURI())) {
                 // a session may predate the change: look again before refusing
                 boolean stillRequired = auth.current(actor.id()).map(Actor::mustChangePassword).orElse(true);
