@@ -79,10 +79,40 @@ public class AuditLog {
         }
     }
 
-    /** Walks the whole chain (audit administrators; also {@code java -jar registry.jar audit-verify}). */
-    @Transactional(readOnly = true)
+    /** Walks the whole chain (audit administrators; also {@code java -jar registry.jar audit-verify}); a break is a security warning. */
     public AuditVerification verify() {
-        return chain.verify(jdbc);
+        AuditVerification v = chain.verify(jdbc);
+        if (!v.intact() && events != null) {
+            events.publishEvent(new org.hmbd.registry.shared.SecurityEvent(
+                    org.hmbd.registry.shared.SecurityEvent.Kind.AUDIT_CHAIN_BROKEN, null, null,
+                    v.problem().kind() + " at " + v.problem().position(), null));
+        }
+        return v;
+    }
+
+    /** The security warnings ({@link SecurityMonitor}), newest first; {@code kind} narrows to one kind. */
+    @Transactional(readOnly = true)
+    public PageResult<AuditEvent> securityEvents(String kind, Instant from, Instant to, PageQuery page) {
+        String k = ListQuery.given(kind);
+        if (k != null) {
+            org.hmbd.registry.shared.Text.enumValue("kind", k, org.hmbd.registry.shared.SecurityEvent.Kind.class);
+        }
+        ListQuery q = ListQuery.filter().and("action like :prefix", SecurityMonitor.ACTION_PREFIX + "%")
+                .and("action = :kindAction", k == null ? null : SecurityMonitor.ACTION_PREFIX + k.toUpperCase())
+                .and("at >= :from", from == null ? null : Timestamp.from(from))
+                .and("at < :to", to == null ? null : Timestamp.from(to));
+        return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
+                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
+                        rs.getString("client_ip")));
+    }
+
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     public record Filter(String actor, String action, String target, String outcome, Instant from, Instant to) {

@@ -27,16 +27,23 @@ class SignInThrottle {
     private final JdbcClient jdbc;
     private final AuthProperties.Lockout lockout;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     @Autowired
-    SignInThrottle(JdbcClient jdbc, AuthProperties props) {
-        this(jdbc, props.lockout(), Clock.systemUTC());
+    SignInThrottle(JdbcClient jdbc, AuthProperties props, org.springframework.context.ApplicationEventPublisher events) {
+        this(jdbc, props.lockout(), Clock.systemUTC(), events);
     }
 
     SignInThrottle(JdbcClient jdbc, AuthProperties.Lockout lockout, Clock clock) {
+        this(jdbc, lockout, clock, null);
+    }
+
+    private SignInThrottle(JdbcClient jdbc, AuthProperties.Lockout lockout, Clock clock,
+                           org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.lockout = lockout;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Refuses with 429 {@code sign-in-locked} while the account or the address is locked. */
@@ -94,6 +101,13 @@ class SignInThrottle {
             jdbc.sql("update sign_in_throttle set locked_until = :until where kind = :kind and subject = :subject")
                     .param("until", Timestamp.from(now.plus(delay))).param("kind", kind).param("subject", subject)
                     .update();
+            if (events != null && failures == free + 1) {
+                // the first lock of a series: one warning, not one per doubling
+                events.publishEvent(new org.hmbd.registry.shared.SecurityEvent(
+                        org.hmbd.registry.shared.SecurityEvent.Kind.BRUTE_FORCE, null, null,
+                        kind.toLowerCase(java.util.Locale.ROOT) + " " + subject,
+                        kind.equals("ADDRESS") ? subject : null));
+            }
         }
     }
 

@@ -47,8 +47,11 @@ class RunWorkers implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     RunWorkers(RunStore runs, TransactionTemplate tx, TestSuites suites, SubmissionStore store, RunResults results,
-               ConformanceProperties props) {
+               ConformanceProperties props, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.runs = runs;
         this.tx = tx;
         this.suites = suites;
@@ -197,6 +200,9 @@ class RunWorkers implements SmartLifecycle {
         } catch (CancellationException e) {
             tx.executeWithoutResult(s -> {
                 if (runs.ownsLease(c.runId(), node) && control.timedOut) {
+                    events.publishEvent(new org.hmbd.registry.shared.SecurityEvent(
+                            org.hmbd.registry.shared.SecurityEvent.Kind.RUN_LIMIT, null, null,
+                            "conformance-run/" + c.runId() + " time", null));
                     long minutes = props.maxRunDuration().toMinutes();
                     runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.FAILED), ACTOR, "time limit",
                             "运行超过 " + minutes + " 分钟的时限，已停止；请拆分数据后分次提交 / The run exceeded its time limit of "
@@ -208,6 +214,9 @@ class RunWorkers implements SmartLifecycle {
             });
         } catch (InputLimitExceededException e) {
             log.warn("run {} stopped: its input exceeds {} bytes decompressed", c.runId(), e.limit());
+            events.publishEvent(new org.hmbd.registry.shared.SecurityEvent(
+                    org.hmbd.registry.shared.SecurityEvent.Kind.RUN_LIMIT, null, null,
+                    "conformance-run/" + c.runId() + " size", null));
             tx.executeWithoutResult(s -> {
                 if (runs.ownsLease(c.runId(), node)) {
                     runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.FAILED), ACTOR, "input size limit",

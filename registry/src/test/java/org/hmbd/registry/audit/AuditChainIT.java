@@ -67,7 +67,12 @@ class AuditChainIT extends StoreContract {
     @Test
     void findsAnAlteredRecord() {
         tamper("update audit_event set actor = 'someone-else' where seq = 7");
+        java.util.List<Object> raised = new java.util.ArrayList<>();
+        log.setEvents(raised::add);
         assertProblem(Kind.ALTERED, 7);
+        // a broken chain is a security warning (Art. 25)
+        assertThat(raised).singleElement().isInstanceOfSatisfying(org.hmbd.registry.shared.SecurityEvent.class,
+                e -> assertThat(e.kind()).isEqualTo(org.hmbd.registry.shared.SecurityEvent.Kind.AUDIT_CHAIN_BROKEN));
     }
 
     @Test

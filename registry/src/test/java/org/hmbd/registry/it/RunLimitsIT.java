@@ -34,6 +34,9 @@ class RunLimitsIT extends ConformanceSupport {
         JsonPath done = awaitFinished(submitter.api(), run);
         assertThat(done.getString("status")).isEqualTo("FAILED");
         assertThat(done.getString("failure")).contains("解压后超过", MAX_RUN_BYTES + " bytes per run");
+        // and the security monitoring saw a run stopped by a limit
+        auditor().get("/api/v1/security-events?kind=RUN_LIMIT").then().statusCode(200)
+                .body("items.target", org.hamcrest.Matchers.hasItem("conformance-run/" + run + " size"));
     }
 
     @Test

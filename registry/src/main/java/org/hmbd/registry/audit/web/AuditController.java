@@ -33,9 +33,12 @@ class AuditController {
     private final Problems problems;
     private final LocaleResolver locales;
     private final org.hmbd.registry.auth.Authority authority;
+    private final org.springframework.context.ApplicationEventPublisher monitor;
 
     AuditController(AuditLog audit, Problems problems, LocaleResolver locales,
-                    org.hmbd.registry.auth.Authority authority) {
+                    org.hmbd.registry.auth.Authority authority,
+                    org.springframework.context.ApplicationEventPublisher monitor) {
+        this.monitor = monitor;
         this.audit = audit;
         this.problems = problems;
         this.locales = locales;
@@ -102,6 +105,8 @@ class AuditController {
             throw DomainException.invalidField("format", "one-of", "csv, ndjson");
         }
         read(actor, request, "GET /api/v1/audit-events/export", "format " + (csv ? "csv" : "ndjson"));
+        monitor.publishEvent(new org.hmbd.registry.shared.SecurityEvent(org.hmbd.registry.shared.SecurityEvent.Kind.DOWNLOAD,
+                actor.username(), actor.organizationId(), "audit-events/export", request.getRemoteAddr()));
         response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-events." + (csv ? "csv" : "ndjson") + "\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -111,6 +116,20 @@ class AuditController {
 
     record VerificationView(boolean intact, long checked, long end, long anchor, long outsideChain,
                             AuditVerification.Problem problem, String summary) {
+    }
+
+    /** Security warnings (Art. 25), newest first: brute force, probing outside one's scope, bulk downloads, a broken chain, runs stopped by limits. */
+    @GetMapping("/api/v1/security-events")
+    PageResult<AuditEvent> securityEvents(Actor actor, HttpServletRequest request,
+                                          @RequestParam(required = false) String kind,
+                                          @RequestParam(required = false) Instant from,
+                                          @RequestParam(required = false) Instant to,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        actor.require(Role.AUDIT_ADMIN);
+        PageResult<AuditEvent> result = audit.securityEvents(kind, from, to, PageQuery.of(page, size));
+        read(actor, request, "GET /api/v1/security-events", result.total() + " matching");
+        return result;
     }
 
     /** Walks the hash chain and reports the first altered, deleted, inserted, reordered or cut position. */

@@ -39,7 +39,10 @@ class RunController {
     private final Runs runs;
     private final RunReports reports;
 
-    RunController(Runs runs, RunReports reports) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    RunController(Runs runs, RunReports reports, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.runs = runs;
         this.reports = reports;
     }
@@ -143,6 +146,8 @@ class RunController {
         // rendered before anything is sent, so that a refusal is a problem, not a broken download
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         reports.writeReport(viewer, id, f, body);
+        events.publishEvent(new org.hmbd.registry.shared.SecurityEvent(org.hmbd.registry.shared.SecurityEvent.Kind.DOWNLOAD,
+                viewer.username(), viewer.organizationId(), "conformance-run/" + id + "/report", null));
         MediaType type = switch (f) {
             case JSON -> MediaType.APPLICATION_JSON;
             case HTML -> new MediaType("text", "html", StandardCharsets.UTF_8);

@@ -34,6 +34,14 @@ public class Problems {
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
 
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /** Refusals (403) are signalled to the security monitoring. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     public Problems(MessageSource messages, LocaleResolver localeResolver, JsonMapper json) {
         this.messages = messages;
         this.localeResolver = localeResolver;
@@ -58,6 +66,13 @@ public class Problems {
         problem.setProperty("reason", DomainException.reasonOf(code, detail));
         properties.forEach(problem::setProperty);
         request.setAttribute(CODE_ATTRIBUTE, code.code());
+        if (events != null && (code == ErrorCode.FORBIDDEN)) {
+            Object actor = request.getAttribute(org.hmbd.registry.shared.AuditAttributes.ACTOR);
+            Object organization = request.getAttribute(org.hmbd.registry.shared.AuditAttributes.ORGANIZATION);
+            events.publishEvent(new org.hmbd.registry.shared.SecurityEvent(
+                    org.hmbd.registry.shared.SecurityEvent.Kind.FORBIDDEN, actor == null ? null : actor.toString(),
+                    organization instanceof Long l ? l : null, request.getRequestURI(), request.getRemoteAddr()));
+        }
         return problem;
     }
 
