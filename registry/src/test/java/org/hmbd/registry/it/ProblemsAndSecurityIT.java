@@ -301,6 +301,33 @@ class ProblemsAndSecurityIT extends RegistryIT {
     }
 
     @Test
+    void readsOfFindingsReportsAndPersonalFieldsAndValidateCallsAreAudited() {
+        Member m = member(organization("INSTITUTION", "350102"));
+        m.api().get("/api/v1/me").then().statusCode(200);
+        admin.get("/api/v1/users/{id}", m.id()).then().statusCode(200);
+        m.api().request().contentType("application/fhir+json").body("{\"resourceType\":\"Patient\"}")
+                .post("/fhir/Patient/$validate").then().statusCode(200);
+        m.api().get("/api/v1/conformance/runs/{id}/findings", 987654321).then().statusCode(404);
+        Api auditor = auditor();
+        auditor.get("/api/v1/audit-events?actorName={a}&action=GET /api/v1/me", m.username()).then().statusCode(200)
+                .body("items[0].outcome", equalTo("SUCCESS"));
+        auditor.get("/api/v1/audit-events?actorName=admin&target={t}", "/api/v1/users/" + m.id()).then()
+                .statusCode(200).body("items[0].action", equalTo("GET /api/v1/users/{id}"));
+        auditor.get("/api/v1/audit-events?actorName={a}&action=validate", m.username()).then().statusCode(200)
+                .body("items[0].status", equalTo(200));
+        auditor.get("/api/v1/audit-events?actorName={a}&action=findings", m.username()).then().statusCode(200)
+                .body("items[0].status", equalTo(404));
+        // an anonymous terminology call is a read: not audited (it would let anyone fill the trail)
+        long before = auditor.get("/api/v1/audit-events?actorName=anonymous&size=1").then().extract().jsonPath()
+                .getLong("total");
+        given().port(port).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"url\",\"valueUri\":\"http://x\"}]}")
+                .post("/fhir/ValueSet/$expand");
+        assertThat(auditor.get("/api/v1/audit-events?actorName=anonymous&size=1").then().extract().jsonPath()
+                .getLong("total")).isEqualTo(before);
+    }
+
+    @Test
     void theAuditAdministratorRoleIsHeldAlone() {
         long org = organization("INSTITUTION", "110102");
         admin.post("/api/v1/users", Identities.account(Map.of("username", "aud" + unique(), "displayName", "审计员",

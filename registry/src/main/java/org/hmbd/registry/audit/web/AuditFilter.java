@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Records every write request to the API (POST, PUT, PATCH, DELETE), including those refused by
- * authentication or authorization: it runs outside the security filter chain.
+ * Records every write request to the API and to {@code /fhir} (POST, PUT, PATCH, DELETE;
+ * {@code $validate} included), and every read of submitted data, findings, reports and personal
+ * fields (issue 13), including those refused by authentication or authorization: it runs outside
+ * the security filter chain. Reads of the audit trail are recorded by its own controller.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,11 +33,26 @@ class AuditFilter extends OncePerRequestFilter {
         this.audit = audit;
     }
 
+    /** Reads that show submitted data, its findings and reports, or an account's personal fields. */
+    private static final java.util.List<String> SENSITIVE_READS = java.util.List.of(
+            "/api/v1/conformance/runs/*/findings", "/api/v1/conformance/runs/*/report",
+            "/api/v1/conformance/runs/*/checks", "/api/v1/conformance/runs/*/comparison",
+            "/api/v1/users", "/api/v1/users/*", "/api/v1/users/*/history", "/api/v1/users/*/tokens",
+            "/api/v1/me", "/api/v1/me/tokens");
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String m = request.getMethod();
+        String uri = request.getRequestURI();
         boolean write = !("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m) || "TRACE".equals(m));
-        return !write || !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/login"));
+        if (write) {
+            // on /fhir only $validate (submitted data); terminology operations are reads, open to anyone
+            boolean validate = uri.startsWith("/fhir/") && (uri.contains("$validate") || uri.contains("%24validate"))
+                    && !uri.contains("validate-code");
+            return !(uri.startsWith("/api/") || uri.equals("/login") || validate);
+        }
+        return !("GET".equals(m) && SENSITIVE_READS.stream().anyMatch(p -> PATHS.match(p, uri)));
     }
 
     @Override
