@@ -150,14 +150,19 @@ public class AuditLog {
                 .and("at < :to", f.to() == null ? null : Timestamp.from(f.to()));
     }
 
-    /** Streams the matching records, oldest first, as CSV (with a BOM) or JSON lines. */
+    /** Streams the matching records (of a region's accounts when {@code regionPath} is set), oldest first, as CSV (with a BOM) or JSON lines. */
     @Transactional(readOnly = true)
-    public void export(Filter f, boolean csv, java.io.Writer out) {
+    public void export(String regionPath, Filter f, boolean csv, java.io.Writer out) {
         ListQuery q = filterOf(f);
+        String from = "select * from audit_event";
+        if (regionPath != null) {
+            q = q.and("organization_id in (select id from organization where path like :regionPath)",
+                    ListQuery.escapeLike(regionPath) + "%");
+        }
         if (csv) {
             write(out, "\uFEFFid,seq,at,actor,action,target,outcome,status,detail,client_ip,hash\r\n");
         }
-        q.stream(streaming, "select * from audit_event", "order by id", rs -> {
+        q.stream(streaming, from, "order by id", rs -> {
             Object[] v = {rs.getLong("id"), rs.getObject("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                     rs.getString("action"), rs.getString("target"), rs.getString("outcome"), rs.getObject("status"),
                     rs.getString("detail"), rs.getString("client_ip"), rs.getString("hash")};

@@ -283,11 +283,11 @@ class ProblemsAndSecurityIT extends RegistryIT {
         auditor.get("/api/v1/audit-events/verification").then().statusCode(200)
                 .body("intact", equalTo(true)).body("problem", org.hamcrest.Matchers.nullValue())
                 .body("summary", startsWith("The audit chain is intact"));
-        String csv = auditor.get("/api/v1/audit-events/export?format=csv&action=users").then().statusCode(200)
+        String csv = auditor.get("/api/v1/audit-events/export?format=csv&action={a}", "POST /api/v1/users").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         assertThat(csv).startsWith("\uFEFFid,seq,at,actor,action,target,outcome,status,detail,client_ip,hash\r\n")
                 .contains("POST /api/v1/users");
-        String ndjson = auditor.get("/api/v1/audit-events/export?format=ndjson&action=users").then().statusCode(200)
+        String ndjson = auditor.get("/api/v1/audit-events/export?format=ndjson&action={a}", "POST /api/v1/users").then().statusCode(200)
                 .extract().asString();
         assertThat(ndjson.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"id\":")
                 .contains("\"action\":\"POST /api/v1/users"));
@@ -325,6 +325,25 @@ class ProblemsAndSecurityIT extends RegistryIT {
                 .post("/fhir/ValueSet/$expand");
         assertThat(auditor.get("/api/v1/audit-events?actorName=anonymous&size=1").then().extract().jsonPath()
                 .getLong("total")).isEqualTo(before);
+    }
+
+    @Test
+    void aProvincialAuditAdministratorReadsTheRecordsOfItsProvincesAccountsOnly() {
+        long fj = organization("PROVINCE", "350000");
+        long zj = organization("PROVINCE", "330000");
+        Member fjMember = member(organization("INSTITUTION", "350102", fj));
+        Member zjMember = member(organization("INSTITUTION", "330102", zj));
+        fjMember.api().get("/api/v1/me").then().statusCode(200);
+        zjMember.api().get("/api/v1/me").then().statusCode(200);
+        Api fjAuditor = member(fj, "AUDIT_ADMIN").api();
+        List<String> actors = fjAuditor.get("/api/v1/audit-events?size=200").then().statusCode(200).extract()
+                .jsonPath().getList("items.actor", String.class);
+        assertThat(actors).contains(fjMember.username()).doesNotContain(zjMember.username(), "admin", "anonymous");
+        String export = fjAuditor.get("/api/v1/audit-events/export?format=ndjson").then().statusCode(200).extract()
+                .asString();
+        assertThat(export).contains(fjMember.username()).doesNotContain(zjMember.username());
+        assertThat(auditor().get("/api/v1/audit-events?actorName={a}", zjMember.username()).then().extract()
+                .jsonPath().getList("items")).isNotEmpty();
     }
 
     @Test

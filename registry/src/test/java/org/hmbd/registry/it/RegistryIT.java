@@ -154,10 +154,12 @@ abstract class RegistryIT {
 
     private Api auditor;
 
-    /** An audit administrator (role AUDIT_ADMIN, held alone): the only reader of the audit trail. */
+    /** A national audit administrator (role AUDIT_ADMIN, held alone): the only reader of the whole audit trail. */
     Api auditor() {
         if (auditor == null) {
-            auditor = member(organization("INSTITUTION", "110101"), "AUDIT_ADMIN").api();
+            // at the root of the tree: the whole trail
+            long root = admin.get("/api/v1/me").then().extract().jsonPath().getLong("organizationId");
+            auditor = member(root, "AUDIT_ADMIN").api();
         }
         return auditor;
     }

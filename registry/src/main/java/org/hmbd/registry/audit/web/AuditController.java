@@ -80,8 +80,10 @@ class AuditController {
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size) {
         actor.require(Role.AUDIT_ADMIN);
-        PageResult<AuditEvent> result = audit.search(new AuditLog.Filter(actorName, action, target, outcome, from, to),
-                PageQuery.of(page, size));
+        AuditLog.Filter filter = new AuditLog.Filter(actorName, action, target, outcome, from, to);
+        String region = region(actor);
+        PageResult<AuditEvent> result = region == null ? audit.search(filter, PageQuery.of(page, size))
+                : audit.searchRegion(region, filter, PageQuery.of(page, size));
         read(actor, request, "GET /api/v1/audit-events", result.total() + " matching");
         return result;
     }
@@ -110,7 +112,7 @@ class AuditController {
         response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-events." + (csv ? "csv" : "ndjson") + "\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        audit.export(new AuditLog.Filter(actorName, action, target, outcome, from, to), csv, out);
+        audit.export(region(actor), new AuditLog.Filter(actorName, action, target, outcome, from, to), csv, out);
         out.flush();
     }
 
@@ -143,6 +145,18 @@ class AuditController {
                         v.problem().position(), v.checked());
         return new VerificationView(v.intact(), v.checked(), v.end(), v.anchor(), v.outsideChain(), v.problem(),
                 problems.resolve(summary, locales.resolveLocale(request)));
+    }
+
+    /**
+     * The part of the trail an audit administrator reads: all of it at the root of the tree (null),
+     * else the records of the accounts of its organization's subtree.
+     */
+    private String region(Actor actor) {
+        String path = actor.organizationId() == null ? null : authority.path(actor.organizationId()).orElse(null);
+        if (path == null) {
+            throw DomainException.forbidden("no-organization");
+        }
+        return path.chars().filter(c -> c == '/').count() == 2 ? null : path;
     }
 
     private void read(Actor actor, HttpServletRequest request, String action, String detail) {
