@@ -212,19 +212,11 @@ public class Accounts {
     @Transactional
     public CreatedUser createUser(Actor actor, NewUser req) {
         Authority.requireAdministrator(actor);
-        String username = Text.required("username", req.username(), 64);
-        if (!username.matches("[A-Za-z0-9._-]{3,64}")) {
-            throw DomainException.invalidField("username", "username-format");
-        }
-        String displayName = Text.required("displayName", req.displayName(), 100);
-        String email = Text.optional("email", req.email(), 200);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw DomainException.invalidField("email", "email-format");
-        }
-        Long orgId = Text.requiredValue("organizationId", req.organizationId());
-        if (jdbc.sql("select count(*) from organization where id = ?").param(orgId).query(Long.class).single() == 0) {
-            throw DomainException.invalidField("organizationId", "unknown-organization", orgId);
-        }
+        Fields f = fields(req.username(), req.displayName(), req.email(), req.organizationId());
+        String username = f.username();
+        String displayName = f.displayName();
+        String email = f.email();
+        Long orgId = f.organizationId();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : req.roles() == null ? List.<String>of() : req.roles()) {
             roles.add(Text.enumValue("roles", r, Role.class));
@@ -260,19 +252,11 @@ public class Accounts {
      */
     @Transactional
     public UserView register(NewRegistration req) {
-        String username = Text.required("username", req.username(), 64);
-        if (!username.matches("[A-Za-z0-9._-]{3,64}")) {
-            throw DomainException.invalidField("username", "username-format");
-        }
-        String displayName = Text.required("displayName", req.displayName(), 100);
-        String email = Text.optional("email", req.email(), 200);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw DomainException.invalidField("email", "email-format");
-        }
-        Long orgId = Text.requiredValue("organizationId", req.organizationId());
-        if (jdbc.sql("select count(*) from organization where id = ?").param(orgId).query(Long.class).single() == 0) {
-            throw DomainException.invalidField("organizationId", "unknown-organization", orgId);
-        }
+        Fields f = fields(req.username(), req.displayName(), req.email(), req.organizationId());
+        String username = f.username();
+        String displayName = f.displayName();
+        String email = f.email();
+        Long orgId = f.organizationId();
         String password = Text.requiredValue("password", req.password());
         checkPasswordPolicy("password", password, username);
         Identity identity = identity(req.realName(), req.idKind(), req.idNumber());
@@ -282,6 +266,27 @@ public class Accounts {
         transitions.created(AccountLifecycle.LIFECYCLE, id, AccountStatus.PENDING_VERIFICATION, username,
                 "registered by the holder");
         return user(id);
+    }
+
+    /** The fields every new account has, checked. */
+    private record Fields(String username, String displayName, String email, Long organizationId) {
+    }
+
+    private Fields fields(String username, String displayName, String email, Long organizationId) {
+        String u = Text.required("username", username, 64);
+        if (!u.matches("[A-Za-z0-9._-]{3,64}")) {
+            throw DomainException.invalidField("username", "username-format");
+        }
+        String d = Text.required("displayName", displayName, 100);
+        String e = Text.optional("email", email, 200);
+        if (e != null && !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw DomainException.invalidField("email", "email-format");
+        }
+        Long org = Text.requiredValue("organizationId", organizationId);
+        if (jdbc.sql("select count(*) from organization where id = ?").param(org).query(Long.class).single() == 0) {
+            throw DomainException.invalidField("organizationId", "unknown-organization", org);
+        }
+        return new Fields(u, d, e, org);
     }
 
     /** An identity checked, before anything is stored. */
