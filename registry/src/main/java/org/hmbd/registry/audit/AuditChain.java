@@ -52,14 +52,15 @@ class AuditChain {
 
     /** One record as the chain sees it. */
     record Entry(long id, Long seq, Instant at, String actor, String action, String target, String outcome,
-                 Integer status, String detail, String clientIp, Long organizationId, String prevHash, String hash,
-                 String mac) {
+                 Integer status, String detail, String clientIp, Long organizationId, Long actorId,
+                 String actorNameMasked, String prevHash, String hash, String mac) {
 
         static Entry of(ResultSet rs) throws SQLException {
             return new Entry(rs.getLong("id"), (Long) rs.getObject("seq"), rs.getTimestamp("at").toInstant(),
                     rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("outcome"),
                     (Integer) rs.getObject("status"), rs.getString("detail"), rs.getString("client_ip"),
-                    (Long) rs.getObject("organization_id"), rs.getString("prev_hash"), rs.getString("hash"),
+                    (Long) rs.getObject("organization_id"), (Long) rs.getObject("actor_id"),
+                    rs.getString("actor_name_masked"), rs.getString("prev_hash"), rs.getString("hash"),
                     rs.getString("mac"));
         }
     }
@@ -67,15 +68,17 @@ class AuditChain {
     /** SHA-256 over the content and the predecessor's hash (not the position: a moved record still verifies). */
     String hash(Instant at, String actor, String action, String target, String outcome, Integer status,
                 String detail, String clientIp, String prevHash) {
-        return hash(at, actor, action, target, outcome, status, detail, clientIp, null, prevHash);
+        return hash(at, actor, action, target, outcome, status, detail, clientIp, null, null, null, prevHash);
     }
 
     /** With the acting account's organization (appended when set, so records without one hash as before). */
     String hash(Instant at, String actor, String action, String target, String outcome, Integer status,
-                String detail, String clientIp, Long organizationId, String prevHash) {
+                String detail, String clientIp, Long organizationId, Long actorId, String actorNameMasked,
+                String prevHash) {
         String canonical = String.join("\u001f", "v1", at.toString(), field(actor), field(action), field(target),
                 field(outcome), status == null ? "\u0000" : status.toString(), field(detail), field(clientIp), prevHash)
-                + (organizationId == null ? "" : "\u001forg:" + organizationId);
+                + (organizationId == null ? "" : "\u001forg:" + organizationId)
+                + (actorId == null ? "" : "\u001factor:" + actorId + "\u001f" + field(actorNameMasked));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -192,7 +195,8 @@ class AuditChain {
             return new Problem(Kind.DELETED, expected, e.id());
         }
         String recomputed = hash(e.at(), e.actor(), e.action(), e.target(), e.outcome(), e.status(), e.detail(),
-                e.clientIp(), e.organizationId(), e.prevHash() == null ? "" : e.prevHash());
+                e.clientIp(), e.organizationId(), e.actorId(), e.actorNameMasked(),
+                e.prevHash() == null ? "" : e.prevHash());
         if (!recomputed.equals(e.hash())) {
             return new Problem(Kind.ALTERED, e.seq(), e.id());
         }

@@ -47,6 +47,18 @@ public class AuditLog {
     @Transactional
     public void record(String actor, Long organizationId, String action, String target, String outcome, Integer status,
                        String detail, String clientIp) {
+        record(new Who(actor, null, null, organizationId), action, target, outcome, status, detail, clientIp);
+    }
+
+    /** Who acted: user name, account id and masked real name, organization (each may be unknown). */
+    public record Who(String username, Long accountId, String realNameMasked, Long organizationId) {
+    }
+
+    @Transactional
+    public void record(Who who, String action, String target, String outcome, Integer status, String detail,
+                       String clientIp) {
+        String actor = who.username();
+        Long organizationId = who.organizationId();
         String[] head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         long seq = Long.parseLong(head[0]) + 1;
@@ -57,13 +69,14 @@ public class AuditLog {
         String o = cut(outcome, 20);
         String d = cut(detail, 200);
         String ip = cut(clientIp, 64);
-        String hash = chain.hash(at, a, act, t, o, status, d, ip, organizationId, head[1]);
+        String masked = cut(who.realNameMasked(), 100);
+        String hash = chain.hash(at, a, act, t, o, status, d, ip, organizationId, who.accountId(), masked, head[1]);
         jdbc.sql("""
                 insert into audit_event (at, actor, action, target, outcome, status, detail, client_ip,
-                                         seq, prev_hash, hash, mac, organization_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         seq, prev_hash, hash, mac, organization_id, actor_id, actor_name_masked)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(at), a, act, t, o, status, d, ip, seq, head[1], hash, chain.mac(hash),
-                        organizationId)
+                        organizationId, who.accountId(), masked)
                 .update();
         jdbc.sql("update audit_chain_head set seq = ?, hash = ?, mac = ? where id = 1")
                 .params(seq, hash, chain.headMac(seq, hash)).update();
@@ -103,7 +116,8 @@ public class AuditLog {
                 .and("at < :to", to == null ? null : Timestamp.from(to));
         return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
                 (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        rs.getString("actor"), (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"),
+                        (Long) rs.getObject("organization_id"), rs.getString("action"), rs.getString("target"),
                         rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
                         rs.getString("client_ip")));
     }
@@ -122,7 +136,8 @@ public class AuditLog {
         ListQuery q = filterOf(f);
         return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
                 (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        rs.getString("actor"), (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"),
+                        (Long) rs.getObject("organization_id"), rs.getString("action"), rs.getString("target"),
                         rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
                         rs.getString("client_ip")));
     }
@@ -135,7 +150,8 @@ public class AuditLog {
                 "select count(*) from audit_event e join organization o on o.id = e.organization_id",
                 "order by e.id desc", page,
                 (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        rs.getString("actor"), (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"),
+                        (Long) rs.getObject("organization_id"), rs.getString("action"), rs.getString("target"),
                         rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
                         rs.getString("client_ip")));
     }

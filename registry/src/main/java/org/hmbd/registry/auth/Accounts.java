@@ -479,14 +479,14 @@ public class Accounts {
     Optional<Actor> actor(long userId) {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.organization_id, u.must_change_password,
-                               coalesce(string_agg(r.role, ','), '') as roles
+                               u.real_name_masked, coalesce(string_agg(r.role, ','), '') as roles
                         from app_user u left join user_role r on r.user_id = u.id
                         where u.id = ? and u.status = 'ACTIVE'
                         group by u.id""")
                 .param(userId)
                 .query((rs, n) -> new Actor(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         (Long) rs.getObject("organization_id"), roles(rs.getString("roles")),
-                        rs.getBoolean("must_change_password")))
+                        rs.getBoolean("must_change_password"), rs.getString("real_name_masked")))
                 .optional();
     }
 

@@ -5,7 +5,7 @@ import org.hmbd.registry.shared.DomainException;
 
 /** The signed-in account making a request. */
 public record Actor(long id, String username, String displayName, Long organizationId, Set<Role> roles,
-                    boolean mustChangePassword) {
+                    boolean mustChangePassword, String realNameMasked) {
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -7,6 +7,9 @@ public final class AuditAttributes {
     public static final String ACTOR = "hmbd.audit.actor";
     /** The acting account's organization id (a Long), when known. */
     public static final String ORGANIZATION = "hmbd.audit.organization";
+    /** The acting account's id (a Long) and masked real name, when known. */
+    public static final String ACTOR_ID = "hmbd.audit.actor-id";
+    public static final String ACTOR_NAME = "hmbd.audit.actor-name";
     /** The resource a write created or changed, when not evident from the path (e.g. a new id). */
     public static final String TARGET = "hmbd.audit.target";
 

@@ -241,8 +241,11 @@ class ProblemsAndSecurityIT extends RegistryIT {
         m.api().post("/api/v1/organizations", Map.of("nameZh", "x")).then().statusCode(403);
         long org = organization("INSTITUTION", "440106");
 
+        // traceable to the responsible person: account id, masked real name, organization (Art. 23)
         auditor().get("/api/v1/audit-events?actorName={a}&action=organizations", m.username()).then().statusCode(200)
-                .body("items[0].status", equalTo(403)).body("items[0].detail", equalTo("forbidden"));
+                .body("items[0].status", equalTo(403)).body("items[0].detail", equalTo("forbidden"))
+                .body("items[0].actorId", equalTo((int) m.id())).body("items[0].actorNameMasked", equalTo("测试**"))
+                .body("items[0].organizationId", notNullValue());
         auditor().get("/api/v1/audit-events?target={t}", "/api/v1/organizations/" + org).then().statusCode(200)
                 .body("items[0].actor", equalTo("admin")).body("items[0].outcome", equalTo("SUCCESS"))
                 .body("items[0].action", startsWith("POST /api/v1/organizations"));

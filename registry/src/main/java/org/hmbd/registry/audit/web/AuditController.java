@@ -160,7 +160,7 @@ class AuditController {
     }
 
     private void read(Actor actor, HttpServletRequest request, String action, String detail) {
-        audit.record(actor.username(), actor.organizationId(), action, request.getQueryString() == null ? request.getRequestURI()
+        audit.record(new AuditLog.Who(actor.username(), actor.id(), actor.realNameMasked(), actor.organizationId()), action, request.getQueryString() == null ? request.getRequestURI()
                 : request.getRequestURI() + "?" + request.getQueryString(), "SUCCESS", 200, detail, request.getRemoteAddr());
     }
 }

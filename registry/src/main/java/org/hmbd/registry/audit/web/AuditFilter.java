@@ -73,8 +73,11 @@ class AuditFilter extends OncePerRequestFilter {
                 int status = response.getStatus();
                 Object code = request.getAttribute(Problems.CODE_ATTRIBUTE);
                 Object organization = request.getAttribute(AuditAttributes.ORGANIZATION);
-                audit.record(actor == null ? "anonymous" : actor.toString(),
-                        organization instanceof Long l ? l : null, action, target.toString(),
+                Object actorId = request.getAttribute(AuditAttributes.ACTOR_ID);
+                Object actorName = request.getAttribute(AuditAttributes.ACTOR_NAME);
+                audit.record(new AuditLog.Who(actor == null ? "anonymous" : actor.toString(),
+                        actorId instanceof Long l ? l : null, actorName == null ? null : actorName.toString(),
+                        organization instanceof Long o ? o : null), action, target.toString(),
                         status < 400 ? "SUCCESS" : "FAILURE", status, code == null ? null : code.toString(),
                         request.getRemoteAddr());
             } catch (RuntimeException e) {

@@ -52,6 +52,10 @@ class SignedInActorFilter extends OncePerRequestFilter {
             if (actor.organizationId() != null) {
                 request.setAttribute(AuditAttributes.ORGANIZATION, actor.organizationId());
             }
+            request.setAttribute(AuditAttributes.ACTOR_ID, actor.id());
+            if (actor.realNameMasked() != null) {
+                request.setAttribute(AuditAttributes.ACTOR_NAME, actor.realNameMasked());
+            }
             if (actor.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(request.getRequestURI())) {
                 // a session may predate the change: look again before refusing
                 boolean stillRequired = auth.current(actor.id()).map(Actor::mustChangePassword).orElse(true);

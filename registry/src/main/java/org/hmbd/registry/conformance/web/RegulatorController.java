@@ -80,7 +80,8 @@ class RegulatorController {
     }
 
     private void read(Actor viewer, HttpServletRequest request) {
-        audit.record(viewer.username(), viewer.organizationId(), "GET " + request.getRequestURI(), request.getQueryString() == null
+        audit.record(new AuditLog.Who(viewer.username(), viewer.id(), viewer.realNameMasked(), viewer.organizationId()),
+                "GET " + request.getRequestURI(), request.getQueryString() == null
                         ? request.getRequestURI() : request.getRequestURI() + "?" + request.getQueryString(),
                 "SUCCESS", 200, "regulator read", request.getRemoteAddr());
     }
