@@ -33,8 +33,8 @@ class RestartIT {
                             "category", "DATA", "intendedLevel", "WS", "scope", "s", "rationale", "r",
                             "proposingOrganization", "o"))
                     .then().statusCode(201).extract().jsonPath().getLong("id");
-            long org = admin.post("/api/v1/organizations", Map.of("nameZh", "审计机构", "kind", "OTHER",
-                    "level", "INSTITUTION", "regionCode", "110101")).then().statusCode(201).extract().jsonPath().getLong("id");
+            // at the root of the tree: the whole trail
+            long org = admin.get("/api/v1/me").then().statusCode(200).extract().jsonPath().getLong("organizationId");
             admin.post("/api/v1/users", Identities.account(Map.of("username", "restart.auditor", "displayName", "审计员",
                     "organizationId", org, "roles", java.util.List.of("AUDIT_ADMIN"), "initialPassword", "Auditor-Passw0rd")))
                     .then().statusCode(201);
