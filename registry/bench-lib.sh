@@ -42,9 +42,9 @@ resident_id() {
 
 new_user() {
   resident_id
-  api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"roles\":$3,\"initialPassword\":\"Bench-Passw0rd-1\",\"realName\":\"测试\",\"idNumber\":\"$RESIDENT_ID\"}" > /dev/null
+  api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"roles\":$3,\"initialPassword\":\"Perf-Passw0rd-1x\",\"realName\":\"测试\",\"idNumber\":\"$RESIDENT_ID\"}" > /dev/null
   local t
-  t=$(token "$1" Bench-Passw0rd-1)
-  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Bench-Passw0rd-1","newPassword":"Bench-Passw0rd-2"}'
-  token "$1" Bench-Passw0rd-2
+  t=$(token "$1" Perf-Passw0rd-1x)
+  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Perf-Passw0rd-1x","newPassword":"Perf-Passw0rd-2x"}'
+  token "$1" Perf-Passw0rd-2x
 }

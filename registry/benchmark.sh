@@ -37,6 +37,10 @@ start=$(date +%s%N)
 RUN=$(curl -s -X POST -H "Authorization: Bearer $SUB" -H 'Content-Type: application/x-ndjson' \
         --data-binary @"$corpus" "$B/api/v1/conformance/runs?editionId=$ED&fileName=corpus.ndjson" | jq .id)
 uploaded=$(date +%s%N)
+if ! [[ "$RUN" =~ ^[0-9]+$ ]]; then
+  echo "the run was not created (sign-in or upload refused); see $work/server.log" >&2
+  exit 1
+fi
 while true; do
   # polled sparingly: the client must not take CPU from the server it measures
   sleep 2
