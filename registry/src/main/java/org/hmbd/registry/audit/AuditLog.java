@@ -115,11 +115,7 @@ public class AuditLog {
                 .and("at >= :from", from == null ? null : Timestamp.from(from))
                 .and("at < :to", to == null ? null : Timestamp.from(to));
         return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
-                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"),
-                        (Long) rs.getObject("organization_id"), rs.getString("action"), rs.getString("target"),
-                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
-                        rs.getString("client_ip")));
+                AuditLog::event);
     }
 
     private org.springframework.context.ApplicationEventPublisher events;
@@ -135,11 +131,7 @@ public class AuditLog {
     public PageResult<AuditEvent> search(Filter f, PageQuery page) {
         ListQuery q = filterOf(f);
         return q.page(jdbc, "select * from audit_event", "select count(*) from audit_event", "order by id desc", page,
-                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"),
-                        (Long) rs.getObject("organization_id"), rs.getString("action"), rs.getString("target"),
-                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
-                        rs.getString("client_ip")));
+                AuditLog::event);
     }
 
     /** The records of accounts whose organization lies in the subtree {@code path} (the regulator port). */
@@ -149,11 +141,7 @@ public class AuditLog {
         return q.page(jdbc, "select e.* from audit_event e join organization o on o.id = e.organization_id",
                 "select count(*) from audit_event e join organization o on o.id = e.organization_id",
                 "order by e.id desc", page,
-                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"),
-                        (Long) rs.getObject("organization_id"), rs.getString("action"), rs.getString("target"),
-                        rs.getString("outcome"), (Integer) rs.getObject("status"), rs.getString("detail"),
-                        rs.getString("client_ip")));
+                AuditLog::event);
     }
 
     private static ListQuery filterOf(Filter f) {
@@ -248,6 +236,13 @@ public class AuditLog {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static AuditEvent event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                (Long) rs.getObject("actor_id"), rs.getString("actor_name_masked"), (Long) rs.getObject("organization_id"),
+                rs.getString("action"), rs.getString("target"), rs.getString("outcome"), (Integer) rs.getObject("status"),
+                rs.getString("detail"), rs.getString("client_ip"));
     }
 
     private static String cut(String s, int max) {

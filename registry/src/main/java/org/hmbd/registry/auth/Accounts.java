@@ -529,13 +529,6 @@ public class Accounts {
         return sb.toString();
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (actor == null) {
-            throw DomainException.forbidden("role", Role.NATIONAL_ADMIN);
-        }
-        actor.require(Role.NATIONAL_ADMIN);
-    }
-
     private UserView mapUser(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         Set<Role> roles = new HashSet<>(jdbc.sql("select role from user_role where user_id = ?").param(id)

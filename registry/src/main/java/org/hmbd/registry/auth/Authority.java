@@ -32,13 +32,6 @@ public class Authority {
                 .optional();
     }
 
-    /** Whether {@code organizationId} lies in the subtree of {@code ancestorId} (itself included). */
-    public boolean within(long ancestorId, long organizationId) {
-        Optional<String> a = path(ancestorId);
-        Optional<String> o = path(organizationId);
-        return a.isPresent() && o.isPresent() && o.get().startsWith(a.get());
-    }
-
     /** The subtree an account administers: everything for national administrators, its own for organization administrators. */
     public Optional<String> administeredPath(Actor actor) {
         if (actor == null || actor.organizationId() == null) {

@@ -165,15 +165,18 @@ public class Tokens {
     /** Ends every token of an account whose password changed, in the same transaction. */
     @EventListener
     void onPasswordChanged(Accounts.PasswordChanged event) {
-        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
-                .param(event.userId()).update();
+        revokeAll(event.userId());
     }
 
     /** Ends every token of an account that was locked or disabled, in the same transaction. */
     @EventListener
     void onAccountEnded(Accounts.AccountEnded event) {
-        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
-                .param(event.userId()).update();
+        revokeAll(event.userId());
+    }
+
+    private void revokeAll(long userId) {
+        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null").param(userId)
+                .update();
     }
 
     public void revoke(String token) {
