@@ -20,16 +20,19 @@ token() { curl -s -X POST "$B/api/v1/auth/token" -H 'Content-Type: application/j
             -d "{\"username\":\"$1\",\"password\":\"$2\"}" | jq -r .token; }
 api() { local t=$1; shift; curl -s -H "Authorization: Bearer $t" -H 'Content-Type: application/json' "$@"; }
 
-# Changes the initial administrator's password; sets ADMIN (a token).
+# Changes the initial system and security administrators' passwords; sets ADMIN and SECURITY (tokens).
 sign_in_admin() {
-  local t
-  t=$(token admin Initial-Passw0rd)
-  api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Nation-Passw0rd-2026"}'
+  local t u
+  for u in admin security; do
+    t=$(token $u Initial-Passw0rd)
+    api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Initial-Passw0rd","newPassword":"Nation-Passw0rd-2026"}'
+  done
   ADMIN=$(token admin Nation-Passw0rd-2026)
+  SECURITY=$(token security Nation-Passw0rd-2026)
 }
 
-# new_user <username> <organization id> <roles JSON>: creates the account, changes its first password,
-# prints a token.
+# new_user <username> <organization id> <roles JSON>: creates the account (the system administrator),
+# grants its roles (the security administrator), changes its first password, prints a token.
 # resident_id: sets RESIDENT_ID to a random valid GB 11643 number (its check character computed);
 # new_user runs in a subshell, so no counter: a random birth date and sequence.
 resident_id() {
@@ -42,8 +45,9 @@ resident_id() {
 
 new_user() {
   resident_id
-  api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"roles\":$3,\"initialPassword\":\"Perf-Passw0rd-1x\",\"realName\":\"测试\",\"idNumber\":\"$RESIDENT_ID\"}" > /dev/null
-  local t
+  local t id
+  id=$(api "$ADMIN" -X POST "$B/api/v1/users" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"organizationId\":$2,\"initialPassword\":\"Perf-Passw0rd-1x\",\"realName\":\"测试\",\"idNumber\":\"$RESIDENT_ID\"}" | jq .user.id)
+  api "$SECURITY" -X PUT "$B/api/v1/users/$id/roles" -d "{\"roles\":$3,\"reason\":\"benchmark\"}" > /dev/null
   t=$(token "$1" Perf-Passw0rd-1x)
   api "$t" -X POST "$B/api/v1/auth/password" -d '{"currentPassword":"Perf-Passw0rd-1x","newPassword":"Perf-Passw0rd-2x"}'
   token "$1" Perf-Passw0rd-2x

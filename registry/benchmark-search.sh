@@ -23,11 +23,12 @@ SERVER_JVM=-Xmx1g start_server "$work/server.jar" "$work" "$port" --hmbd.embedde
 sign_in_admin
 ORG=$(api "$ADMIN" -X POST "$B/api/v1/organizations" -d '{"nameZh":"基准测试标准组","kind":"HEALTH_ADMINISTRATION","level":"NATIONAL","regionCode":"100000"}' | jq .id)
 L=$(new_user lead "$ORG" '[]')
+STD=$(new_user standards "$(api "$ADMIN" "$B/api/v1/me" | jq .organizationId)" '["STANDARDS_ADMIN"]')
 LEAD=$(api "$L" "$B/api/v1/me" | jq .id)
 P=$(api "$L" -X POST "$B/api/v1/proposals" -d '{"kind":"NEW","titleZh":"基准测试数据元目录","category":"DATA_SET","intendedLevel":"WS","scope":"s","rationale":"r","proposingOrganization":"o"}' | jq .id)
-api "$ADMIN" -X POST "$B/api/v1/proposals/$P/accept" -d "{\"year\":$(date +%Y),\"leadOrganizationId\":$ORG,\"leadUserId\":$LEAD,\"dueDate\":\"$(date -d '+60 days' +%F)\"}" > /dev/null
-ITEM=$(api "$ADMIN" "$B/api/v1/proposals/$P" | jq .planItemId)
-ED=$(api "$ADMIN" "$B/api/v1/work-plan?size=200" | jq ".items[] | select(.id == $ITEM) | .editionId")
+api "$STD" -X POST "$B/api/v1/proposals/$P/accept" -d "{\"year\":$(date +%Y),\"leadOrganizationId\":$ORG,\"leadUserId\":$LEAD,\"dueDate\":\"$(date -d '+60 days' +%F)\"}" > /dev/null
+ITEM=$(api "$STD" "$B/api/v1/proposals/$P" | jq .planItemId)
+ED=$(api "$STD" "$B/api/v1/work-plan?size=200" | jq ".items[] | select(.id == $ITEM) | .editionId")
 until [ "$(api "$ADMIN" "$B/api/v1/catalog/index" | jq .reachable)" = true ] \
       && [ "$(api "$ADMIN" "$B/api/v1/catalog/index" | jq '.pendingIndexing + .pendingProjection')" = 0 ]; do sleep 1; done
 before=$(api "$ADMIN" "$B/api/v1/catalog/index" | jq .documents)

@@ -114,7 +114,7 @@ public class Accounts {
         }
         Long parentId = req.parentId() != null ? req.parentId() : defaultParent(level, region).orElse(null);
         if (parentId == null) {
-            if (level != OrganizationLevel.NATIONAL || !actor.has(Role.NATIONAL_ADMIN)) {
+            if (level != OrganizationLevel.NATIONAL || !actor.has(Role.SYSTEM_ADMIN)) {
                 throw DomainException.invalidField("parentId", "required");
             }
         } else {
@@ -221,15 +221,8 @@ public class Accounts {
         for (String r : req.roles() == null ? List.<String>of() : req.roles()) {
             roles.add(Text.enumValue("roles", r, Role.class));
         }
-        if (!Role.compatible(roles)) {
-            throw DomainException.invalidField("roles", "roles-separated");
-        }
         authority.requireAdministers(actor, orgId);
-        for (Role r : roles) {
-            if (!Authority.grantable(actor).contains(r)) {
-                throw DomainException.forbidden("role-not-grantable", r);
-            }
-        }
+        checkGrant(actor, orgId, roles, roles);
         String oneTime = null;
         String password = req.initialPassword();
         if (password == null || password.isEmpty()) {
@@ -241,6 +234,9 @@ public class Accounts {
         Identity identity = identity(req.realName(), req.idKind(), req.idNumber());
         long id = insertUser(username, displayName, email, orgId, roles, password, AccountStatus.ACTIVE, true);
         bind(id, identity);
+        for (Role r : roles) {
+            recordRole(id, r, true, actor.username(), "granted at creation");
+        }
         transitions.created(AccountLifecycle.LIFECYCLE, id, AccountStatus.ACTIVE, actor.username(),
                 "created by an administrator, identity checked");
         return new CreatedUser(user(id), oneTime);
@@ -386,8 +382,9 @@ public class Accounts {
 
     /** The accounts of the organizations the account administers (its subtree; all for national administrators). */
     public PageResult<UserView> users(Actor actor, Long organizationId, PageQuery page) {
-        Authority.requireAdministrator(actor);
-        String subtree = authority.administeredPath(actor).orElseThrow(() -> DomainException.forbidden("outside-subtree"));
+        requireAccountReader(actor);
+        String subtree = authority.administeredPath(actor).or(() -> authority.grantingPath(actor))
+                .orElseThrow(() -> DomainException.forbidden("outside-subtree"));
         return ListQuery.filter().and("u.organization_id = :organizationId", organizationId)
                 .and("o.path like :subtree", subtree.equals("/") ? null : ListQuery.escapeLike(subtree) + "%")
                 .page(jdbc, "select u.* from app_user u left join organization o on o.id = u.organization_id",
@@ -398,11 +395,122 @@ public class Accounts {
     /** An account, for itself or an administrator over its organization. */
     public UserView user(Actor actor, long id) {
         UserView u = user(id);
-        if (actor.id() != id && (u.organizationId() == null || !authority.administers(actor, u.organizationId()))) {
-            Authority.requireAdministrator(actor);
+        if (actor.id() != id && (u.organizationId() == null || !(authority.administers(actor, u.organizationId())
+                || authority.grantsIn(actor, u.organizationId())))) {
+            requireAccountReader(actor);
             throw DomainException.forbidden("outside-subtree");
         }
         return u;
+    }
+
+    /** An account's tokens are managed by its owner, the security administrator, or an organization administrator above it. */
+    public void requireTokenManager(Actor actor, long userId) {
+        if (actor.id() == userId) {
+            return;
+        }
+        UserView u = user(userId);
+        if (!(actor.has(Role.SECURITY_ADMIN) || actor.has(Role.ORG_ADMIN))) {
+            throw DomainException.forbidden("role", Role.SECURITY_ADMIN + " / " + Role.ORG_ADMIN);
+        }
+        if (u.organizationId() == null || !authority.grantsIn(actor, u.organizationId())) {
+            throw DomainException.forbidden("outside-subtree");
+        }
+    }
+
+    /** 403 unless the account reads accounts: the system, security or an organization administrator. */
+    private static void requireAccountReader(Actor actor) {
+        if (!(actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.SECURITY_ADMIN) || actor.has(Role.ORG_ADMIN))) {
+            throw DomainException.forbidden("role", Role.SYSTEM_ADMIN + " / " + Role.SECURITY_ADMIN + " / "
+                    + Role.ORG_ADMIN);
+        }
+    }
+
+    /** The whole set of roles an account is to hold, and why it changes. */
+    public record RoleChange(List<String> roles, String reason) {
+    }
+
+    /** A grant or withdrawal of a role: who, when, why. */
+    public record RoleChangeEntry(String role, boolean granted, String actor, java.time.Instant at, String reason) {
+    }
+
+    /**
+     * Sets the roles an account holds: the security administrator anywhere, an organization
+     * administrator the roles it grants ({@link Authority#grantable}) within its subtree. Each role
+     * granted or withdrawn is recorded with the reason; the account's sessions and tokens act with
+     * the new roles from their next request.
+     */
+    @Transactional
+    public UserView setRoles(Actor actor, long userId, RoleChange req) {
+        if (!(actor.has(Role.SECURITY_ADMIN) || actor.has(Role.ORG_ADMIN))) {
+            throw DomainException.forbidden("role", Role.SECURITY_ADMIN + " / " + Role.ORG_ADMIN);
+        }
+        if (req == null || req.roles() == null) {
+            throw DomainException.invalidField("roles", "required");
+        }
+        String reason = Text.required("reason", req.reason(), 2000);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : req.roles()) {
+            roles.add(Text.enumValue("roles", r, Role.class));
+        }
+        if (actor.id() == userId) {
+            throw DomainException.forbidden("own-account");
+        }
+        UserView current = user(userId);
+        if (current.organizationId() == null || !authority.grantsIn(actor, current.organizationId())) {
+            throw DomainException.forbidden("outside-subtree");
+        }
+        Set<Role> added = EnumSet.noneOf(Role.class);
+        added.addAll(roles);
+        added.removeAll(current.roles());
+        Set<Role> removed = EnumSet.noneOf(Role.class);
+        removed.addAll(current.roles());
+        removed.removeAll(roles);
+        Set<Role> changed = EnumSet.noneOf(Role.class);
+        changed.addAll(added);
+        changed.addAll(removed);
+        checkGrant(actor, current.organizationId(), roles, changed);
+        for (Role r : removed) {
+            jdbc.sql("delete from user_role where user_id = ? and role = ?").params(userId, r.name()).update();
+            recordRole(userId, r, false, actor.username(), reason);
+        }
+        for (Role r : added) {
+            jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(userId, r.name()).update();
+            recordRole(userId, r, true, actor.username(), reason);
+        }
+        return user(userId);
+    }
+
+    /** The grants and withdrawals of an account's roles, oldest first. */
+    public List<RoleChangeEntry> roleHistory(Actor actor, long userId) {
+        user(actor, userId);
+        return jdbc.sql("select * from role_change where user_id = ? order by id").param(userId)
+                .query((rs, n) -> new RoleChangeEntry(rs.getString("role"), rs.getBoolean("granted"),
+                        rs.getString("actor"), rs.getTimestamp("at").toInstant(), rs.getString("reason")))
+                .list();
+    }
+
+    /**
+     * Refuses a role set the rules forbid: roles that may not be held together (400
+     * {@code roles-separated}), a national role outside the root of the tree (400
+     * {@code role-national}), or a change the granter may not make (403 {@code role-not-grantable}).
+     */
+    private void checkGrant(Actor actor, long organizationId, Set<Role> roles, Set<Role> changed) {
+        if (!Role.compatible(roles)) {
+            throw DomainException.invalidField("roles", "roles-separated");
+        }
+        for (Role r : changed) {
+            if (!Authority.grantable(actor).contains(r)) {
+                throw DomainException.forbidden("role-not-grantable", r);
+            }
+        }
+        if (roles.stream().anyMatch(Role.NATIONAL::contains) && organization(organizationId).parentId() != null) {
+            throw DomainException.invalidField("roles", "role-national");
+        }
+    }
+
+    void recordRole(long userId, Role role, boolean granted, String actor, String reason) {
+        jdbc.sql("insert into role_change (user_id, role, granted, actor, reason) values (?, ?, ?, ?, ?)")
+                .params(userId, role.name(), granted, actor, reason).update();
     }
 
     @Transactional
@@ -505,8 +613,11 @@ public class Accounts {
                 .params(userId, java.sql.Timestamp.from(sessionStart)).query(Long.class).single() > 0;
     }
 
-    boolean hasUsers() {
-        return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0;
+    /** Whether an account that is not disabled holds the role. */
+    boolean holds(Role role) {
+        return jdbc.sql("""
+                select count(*) from user_role r join app_user u on u.id = r.user_id
+                where r.role = ? and u.status <> 'DISABLED'""").param(role.name()).query(Long.class).single() > 0;
     }
 
     Optional<Long> organizationIdByName(String nameZh) {

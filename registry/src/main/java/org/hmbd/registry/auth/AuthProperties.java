@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param tokenTtl lifetime of a bearer token issued by {@code POST /api/v1/auth/token} (default 12h)
  * @param minPasswordLength minimum password length (default 10)
- * @param bootstrapAdminUsername user name of the initial national administrator (default {@code admin})
- * @param bootstrapAdminPassword its initial password; when empty a random one-time password is
- *        generated and printed once to the log. Either way it must be changed at first sign-in.
+ * @param bootstrapAdminUsername user name of the initial system administrator (default {@code admin})
+ * @param bootstrapAdminPassword the initial password of the initial system and security
+ *        administrators; when empty a random one-time password is generated for each and printed
+ *        once to the log. Either way it must be changed at first sign-in.
+ * @param bootstrapSecurityUsername user name of the initial security administrator (default {@code security})
  * @param lockout the back-off after failed sign-ins
  * @param sessionMaxAge the absolute lifetime of a browser session, however active (default 8h); the
  *        idle timeout is {@code server.servlet.session.timeout} (30m)
@@ -20,7 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hmbd.auth")
 public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, String bootstrapAdminUsername,
-                             String bootstrapAdminPassword, Lockout lockout, String identityKey, Duration sessionMaxAge) {
+                             String bootstrapAdminPassword, Lockout lockout, String identityKey, Duration sessionMaxAge,
+                             String bootstrapSecurityUsername) {
 
     public AuthProperties {
         if (tokenTtl == null) {
@@ -31,6 +34,9 @@ public record AuthProperties(Duration tokenTtl, Integer minPasswordLength, Strin
         }
         if (bootstrapAdminUsername == null || bootstrapAdminUsername.isBlank()) {
             bootstrapAdminUsername = "admin";
+        }
+        if (bootstrapSecurityUsername == null || bootstrapSecurityUsername.isBlank()) {
+            bootstrapSecurityUsername = "security";
         }
         if (sessionMaxAge == null) {
             sessionMaxAge = Duration.ofHours(8);

@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hierarchical authority over the organization tree (issue 13): a role reaches the subtree of the
- * organization its account belongs to, never beyond. National administrators sit at the root, so
- * their subtree is every organization; an organization administrator ({@link Role#ORG_ADMIN})
- * manages the accounts and organizations of its own subtree; an institution's members see only
- * their institution. Subtrees are materialized paths ({@code /1/5/23/}).
+ * organization its account belongs to, never beyond. The system and security administrators sit
+ * at the root, so their subtree is every organization; an organization administrator
+ * ({@link Role#ORG_ADMIN}) manages the accounts and organizations of its own subtree and grants the
+ * organizations' roles there; an institution's members see only their institution. Subtrees are
+ * materialized paths ({@code /1/5/23/}).
  */
 @Component
 public class Authority {
@@ -32,12 +33,12 @@ public class Authority {
                 .optional();
     }
 
-    /** The subtree an account administers: everything for national administrators, its own for organization administrators. */
+    /** The subtree whose accounts and organizations an account administers: everything for the system administrator, its own for organization administrators. */
     public Optional<String> administeredPath(Actor actor) {
         if (actor == null || actor.organizationId() == null) {
             return Optional.empty();
         }
-        if (actor.has(Role.NATIONAL_ADMIN)) {
+        if (actor.has(Role.SYSTEM_ADMIN)) {
             return Optional.of("/");
         }
         if (actor.has(Role.ORG_ADMIN)) {
@@ -46,11 +47,33 @@ public class Authority {
         return Optional.empty();
     }
 
-    /** Whether the account administers organization {@code organizationId}. */
-    public boolean administers(Actor actor, long organizationId) {
-        Optional<String> mine = administeredPath(actor);
+    /** The subtree in whose accounts an account grants roles: everything for the security administrator, its own for organization administrators. */
+    public Optional<String> grantingPath(Actor actor) {
+        if (actor == null || actor.organizationId() == null) {
+            return Optional.empty();
+        }
+        if (actor.has(Role.SECURITY_ADMIN)) {
+            return Optional.of("/");
+        }
+        if (actor.has(Role.ORG_ADMIN)) {
+            return path(actor.organizationId());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the account grants roles to the accounts of organization {@code organizationId}. */
+    public boolean grantsIn(Actor actor, long organizationId) {
+        return within(grantingPath(actor), organizationId);
+    }
+
+    private boolean within(Optional<String> mine, long organizationId) {
         Optional<String> theirs = path(organizationId);
         return mine.isPresent() && theirs.isPresent() && theirs.get().startsWith(mine.get());
+    }
+
+    /** Whether the account administers organization {@code organizationId}. */
+    public boolean administers(Actor actor, long organizationId) {
+        return within(administeredPath(actor), organizationId);
     }
 
     /** 403 {@code role} unless the account administers some subtree; 403 {@code outside-subtree} unless it holds this organization. */
@@ -61,16 +84,16 @@ public class Authority {
         }
     }
 
-    /** 403 unless the account is a national or an organization administrator. */
+    /** 403 unless the account is the system administrator or an organization administrator. */
     public static void requireAdministrator(Actor actor) {
-        if (actor == null || !(actor.has(Role.NATIONAL_ADMIN) || actor.has(Role.ORG_ADMIN))) {
-            throw DomainException.forbidden("role", Role.ORG_ADMIN);
+        if (actor == null || !(actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.ORG_ADMIN))) {
+            throw DomainException.forbidden("role", Role.SYSTEM_ADMIN + " / " + Role.ORG_ADMIN);
         }
     }
 
-    /** The roles the account may grant: all for national administrators, {@link #ORG_ADMIN_GRANTS} for organization administrators. */
+    /** The roles the account may grant and withdraw: all for the security administrator, {@link #ORG_ADMIN_GRANTS} for organization administrators, none otherwise. */
     public static Set<Role> grantable(Actor actor) {
-        if (actor.has(Role.NATIONAL_ADMIN)) {
+        if (actor.has(Role.SECURITY_ADMIN)) {
             return EnumSet.allOf(Role.class);
         }
         return actor.has(Role.ORG_ADMIN) ? ORG_ADMIN_GRANTS : EnumSet.noneOf(Role.class);

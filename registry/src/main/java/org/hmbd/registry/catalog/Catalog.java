@@ -141,7 +141,7 @@ public class Catalog {
     }
 
     public IndexStatus status(Actor actor) {
-        actor.require(Role.NATIONAL_ADMIN);
+        actor.require(Role.SYSTEM_ADMIN);
         List<String> indexes = List.of();
         Long documents = null;
         String failure = indexer.lastFailure();
@@ -157,7 +157,7 @@ public class Catalog {
     }
 
     public Rebuild rebuild(Actor actor) {
-        actor.require(Role.NATIONAL_ADMIN);
+        actor.require(Role.SYSTEM_ADMIN);
         return indexer.startRebuild(actor.username());
     }
 

@@ -74,7 +74,8 @@ public class Adoption {
     }
 
     public EditionAdoption edition(Actor viewer, long editionId, String groupBy) {
-        return edition(visibility.scope(viewer), editionId, groupBy);
+        return edition(visibility.nationalAggregates(viewer) ? Visibility.ALL : visibility.scope(viewer), editionId,
+                groupBy);
     }
 
     EditionAdoption edition(Visibility.Scope scope, long editionId, String groupBy) {

@@ -62,8 +62,8 @@ public class Evaluations {
     /** Records an evaluation of an edition in force; only the national administration or an expert. */
     @Transactional
     public Evaluation evaluate(Actor actor, long editionId, EvaluationRequest req) {
-        if (!actor.has(Role.NATIONAL_ADMIN) && !actor.has(Role.EXPERT)) {
-            throw DomainException.forbidden("role", Role.NATIONAL_ADMIN + " / " + Role.EXPERT);
+        if (!actor.has(Role.STANDARDS_ADMIN) && !actor.has(Role.EXPERT)) {
+            throw DomainException.forbidden("role", Role.STANDARDS_ADMIN + " / " + Role.EXPERT);
         }
         Conclusion conclusion = Text.enumValue("conclusion", req.conclusion(), Conclusion.class);
         String reasons = Text.required("reasons", req.reasons(), 4000);
@@ -104,7 +104,7 @@ public class Evaluations {
      * experts (the evaluators) and a supervisor at the root; others get the conclusions without them.
      */
     public List<Evaluation> list(Actor viewer, long editionId) {
-        boolean national = viewer.has(Role.NATIONAL_ADMIN) || viewer.has(Role.EXPERT) || visibility.scope(viewer).all();
+        boolean national = visibility.nationalAggregates(viewer);
         return list(editionId).stream()
                 .map(e -> national ? e : new Evaluation(e.id(), e.editionId(), e.evaluator(), e.conclusion(),
                         e.reasons(), null, e.proposalId(), e.createdAt()))

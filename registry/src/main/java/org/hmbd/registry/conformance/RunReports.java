@@ -122,7 +122,7 @@ public class RunReports {
     private Runs.RunView requireResult(Actor viewer, long runId) {
         Runs.RunView run = runs.visible(viewer, runId);
         if (run.status() != RunStatus.SUCCEEDED) {
-            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status().name()),
+            throw new DomainException(ErrorCode.CONFLICT, Map.of("currentStatus", run.status().name()),
                     Msg.of("conflict.run-without-result", run.status()));
         }
         return run;

@@ -100,7 +100,7 @@ public class Runs {
         RunStore.Row run = runs.row(runId);
         requireOwnSubmission(actor, run);
         if (run.status() != RunStatus.AWAITING_DATA) {
-            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status().name()),
+            throw new DomainException(ErrorCode.CONFLICT, Map.of("currentStatus", run.status().name()),
                     Msg.of("conflict.run-not-awaiting-data", run.status()));
         }
         long max = props.maxUploadSize().toBytes();
@@ -117,7 +117,7 @@ public class Runs {
             tx.executeWithoutResult(s -> {
                 RunStatus now = runs.lockStatus(runId);
                 if (now != RunStatus.AWAITING_DATA) {
-                    throw new DomainException(ErrorCode.CONFLICT, Map.of("status", now.name()),
+                    throw new DomainException(ErrorCode.CONFLICT, Map.of("currentStatus", now.name()),
                             Msg.of("conflict.run-not-awaiting-data", now));
                 }
                 if (runs.fileCount(runId) >= props.maxFilesPerRun()) {
@@ -195,7 +195,7 @@ public class Runs {
         RunStore.Row run = runs.row(runId);
         requireOwnSubmission(actor, run);
         if (!run.status().isFinished()) {
-            throw new DomainException(ErrorCode.CONFLICT, Map.of("status", run.status().name()),
+            throw new DomainException(ErrorCode.CONFLICT, Map.of("currentStatus", run.status().name()),
                     Msg.of("conflict.run-not-finished", run.status()));
         }
         if (run.dataDestroyedAt() != null) {

@@ -172,7 +172,7 @@ public class TestSuites {
         }
         if (reason != null) {
             throw new DomainException(ErrorCode.EDITION_NOT_TESTABLE,
-                    Map.of("editionId", editionId, "status", t.status().name()),
+                    Map.of("editionId", editionId, "currentStatus", t.status().name()),
                     Msg.of("problem.edition-not-testable." + reason, t.code() == null ? editionId : t.code(),
                             props.supersededGracePeriod().getDays()));
         }

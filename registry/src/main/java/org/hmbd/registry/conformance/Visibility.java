@@ -53,14 +53,20 @@ class Visibility {
         }
     }
 
+    /**
+     * Whether the viewer sees national aggregates (adoption and evaluation metrics over every
+     * region) whatever its organization: the standards administration and its experts evaluate
+     * the standards nationally (Art. 14). They see no single run unless another role lets them.
+     */
+    boolean nationalAggregates(Actor viewer) {
+        return viewer.has(Role.STANDARDS_ADMIN) || viewer.has(Role.EXPERT) || scope(viewer).all();
+    }
+
     /** Every organization: the national view. */
     static final Scope ALL = new Scope(true, null, null);
     static final Scope NONE = new Scope(false, null, null);
 
     Scope scope(Actor viewer) {
-        if (viewer.has(Role.NATIONAL_ADMIN)) {
-            return ALL;
-        }
         if (viewer.organizationId() == null) {
             return NONE;
         }

@@ -10,12 +10,12 @@ import org.hmbd.registry.shared.Lifecycle;
 final class ProposalLifecycle {
 
     /** Who decides: the national administration, or the proposer (withdrawal). */
-    public enum Party { NATIONAL_ADMIN, PROPOSER }
+    public enum Party { STANDARDS_ADMIN, PROPOSER }
 
     static final Lifecycle<ProposalStatus, Party> LIFECYCLE = new Lifecycle<>(
             new Lifecycle.Table("proposal", "proposal_transition", "proposal_id"), null, List.of(
-            move(SUBMITTED, ACCEPTED, Party.NATIONAL_ADMIN, false),
-            move(SUBMITTED, REJECTED, Party.NATIONAL_ADMIN, true),
+            move(SUBMITTED, ACCEPTED, Party.STANDARDS_ADMIN, false),
+            move(SUBMITTED, REJECTED, Party.STANDARDS_ADMIN, true),
             move(SUBMITTED, WITHDRAWN, Party.PROPOSER, false)));
 
     private ProposalLifecycle() {

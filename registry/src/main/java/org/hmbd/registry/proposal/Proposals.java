@@ -124,7 +124,7 @@ public class Proposals {
     @Transactional
     public Proposal accept(Actor actor, long id, AcceptRequest req) {
         Proposal p = lock(id);
-        actor.require(Role.NATIONAL_ADMIN);
+        actor.require(Role.STANDARDS_ADMIN);
         var move = ProposalLifecycle.check(p.status(), ProposalStatus.ACCEPTED);
         int year = Text.requiredValue("year", req.year());
         int thisYear = BusinessDates.today().getYear();
@@ -170,7 +170,7 @@ public class Proposals {
     @Transactional
     public Proposal reject(Actor actor, long id, DecisionRequest req) {
         Proposal p = lock(id);
-        actor.require(Role.NATIONAL_ADMIN);
+        actor.require(Role.STANDARDS_ADMIN);
         store.move(id, ProposalLifecycle.check(p.status(), ProposalStatus.REJECTED), actor.username(),
                 Text.required("reason", req.reason(), 2000));
         return get(id);

@@ -18,8 +18,18 @@ public class DomainException extends RuntimeException {
         super(errorCode.code() + ": " + detail);
         this.errorCode = errorCode;
         this.detail = detail;
+        for (String member : RESERVED) {
+            if (properties.containsKey(member)) {
+                // a property named like a member of RFC 9457 would replace it in the answer
+                throw new IllegalArgumentException("a problem property may not be named " + member);
+            }
+        }
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
+
+    /** The members of a problem answer that properties never replace (RFC 9457 and ours). */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance",
+            "code", "reason");
 
     public DomainException(ErrorCode errorCode, Msg detail) {
         this(errorCode, Map.of(), detail);

@@ -55,7 +55,7 @@ public class Artifacts {
         jdbc.sql("select id from edition where id = ? for update").param(editionId).query(Long.class).single();
         groups.requireDrafter(actor, e.workingGroupId());
         if (e.status() != EditionStatus.DRAFTING) {
-            throw new DomainException(ErrorCode.CONFLICT, java.util.Map.of("status", e.status().name()),
+            throw new DomainException(ErrorCode.CONFLICT, java.util.Map.of("currentStatus", e.status().name()),
                     Msg.of("conflict.not-drafting", e.status()));
         }
         byte[] bytes = readLimited(body, props.maxArtifactSize().toBytes());

@@ -83,7 +83,7 @@ public class Categories {
 
     @Transactional
     public Category create(Actor actor, CategoryRequest req) {
-        actor.require(Role.NATIONAL_ADMIN);
+        actor.require(Role.STANDARDS_ADMIN);
         String code = Text.required("code", req.code(), 40);
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw DomainException.invalidField("code", "category-code-format");
@@ -104,7 +104,7 @@ public class Categories {
     /** Renames or reorders a category; moving it under another parent must not create a cycle. */
     @Transactional
     public Category update(Actor actor, String code, CategoryRequest req) {
-        actor.require(Role.NATIONAL_ADMIN);
+        actor.require(Role.STANDARDS_ADMIN);
         long id = jdbc.sql("select id from category where code = ?").param(code).query(Long.class).optional()
                 .orElseThrow(() -> DomainException.notFound("category", code));
         Long parentId = req.parentCode() == null || req.parentCode().isBlank() ? null

@@ -50,7 +50,7 @@ public class Comments {
         String text = Text.required("text", req.text(), 10000);
         String section = Text.optional("section", req.section(), 200);
         if (e.status() != EditionStatus.PUBLIC_COMMENT) {
-            throw new DomainException(ErrorCode.CONFLICT, java.util.Map.of("status", e.status().name()),
+            throw new DomainException(ErrorCode.CONFLICT, java.util.Map.of("currentStatus", e.status().name()),
                     Msg.of("conflict.not-in-comment", e.status()));
         }
         if (e.deadline() != null && BusinessDates.today().isAfter(e.deadline())) {
@@ -78,7 +78,7 @@ public class Comments {
         get(editionId, commentId);
         groups.requireDrafter(actor, e.workingGroupId());
         if (e.status() != EditionStatus.PUBLIC_COMMENT && e.status() != EditionStatus.EXPERT_REVIEW) {
-            throw new DomainException(ErrorCode.CONFLICT, java.util.Map.of("status", e.status().name()),
+            throw new DomainException(ErrorCode.CONFLICT, java.util.Map.of("currentStatus", e.status().name()),
                     Msg.of("conflict.not-in-review", e.status()));
         }
         Disposition d = Text.enumValue("disposition", req.disposition(), Disposition.class);

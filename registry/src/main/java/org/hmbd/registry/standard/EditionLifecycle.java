@@ -22,14 +22,14 @@ final class EditionLifecycle {
             move(PUBLIC_COMMENT, EXPERT_REVIEW, Party.WORKING_GROUP_LEAD, false),
             move(EXPERT_REVIEW, DRAFTING, Party.EXPERT, true),
             move(EXPERT_REVIEW, APPROVED, Party.EXPERT, false),
-            move(APPROVED, EXPERT_REVIEW, Party.NATIONAL_ADMIN, true),
-            move(APPROVED, PUBLISHED, Party.NATIONAL_ADMIN, false),
+            move(APPROVED, EXPERT_REVIEW, Party.STANDARDS_ADMIN, true),
+            move(APPROVED, PUBLISHED, Party.STANDARDS_ADMIN, false),
             move(PUBLISHED, SUPERSEDED, Party.SYSTEM, true),
-            move(PUBLISHED, ABOLISHED, Party.NATIONAL_ADMIN, true),
-            move(DRAFTING, WITHDRAWN, Party.NATIONAL_ADMIN, true),
-            move(PUBLIC_COMMENT, WITHDRAWN, Party.NATIONAL_ADMIN, true),
-            move(EXPERT_REVIEW, WITHDRAWN, Party.NATIONAL_ADMIN, true),
-            move(APPROVED, WITHDRAWN, Party.NATIONAL_ADMIN, true)));
+            move(PUBLISHED, ABOLISHED, Party.STANDARDS_ADMIN, true),
+            move(DRAFTING, WITHDRAWN, Party.STANDARDS_ADMIN, true),
+            move(PUBLIC_COMMENT, WITHDRAWN, Party.STANDARDS_ADMIN, true),
+            move(EXPERT_REVIEW, WITHDRAWN, Party.STANDARDS_ADMIN, true),
+            move(APPROVED, WITHDRAWN, Party.STANDARDS_ADMIN, true)));
 
     private EditionLifecycle() {
     }

@@ -94,7 +94,7 @@ public class EditionWorkflow {
             case WORKING_GROUP_LEAD -> e.workingGroupId() != null && groups.roleOf(e.workingGroupId(), actor.id())
                     .filter(r -> r == WorkingGroupRole.LEAD).isPresent();
             case EXPERT -> actor.has(Role.EXPERT);
-            case NATIONAL_ADMIN -> actor.has(Role.NATIONAL_ADMIN);
+            case STANDARDS_ADMIN -> actor.has(Role.STANDARDS_ADMIN);
             case SYSTEM -> false;
         };
         if (!allowed) {

@@ -6,8 +6,8 @@ enum Party {
     WORKING_GROUP_LEAD,
     /** A member of the expert review committee (role {@code EXPERT}). */
     EXPERT,
-    /** The national administration (role {@code NATIONAL_ADMIN}). */
-    NATIONAL_ADMIN,
+    /** The national administration (role {@code STANDARDS_ADMIN}). */
+    STANDARDS_ADMIN,
     /** The registry itself, as a consequence of another transition (supersession). */
     SYSTEM
 }

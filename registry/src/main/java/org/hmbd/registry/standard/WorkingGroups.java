@@ -115,7 +115,7 @@ public class WorkingGroups {
     /** Members are managed by the national administration or by the group's lead. */
     private void requireManager(Actor actor, long groupId) {
         get(groupId);
-        if (!actor.has(Role.NATIONAL_ADMIN)
+        if (!actor.has(Role.STANDARDS_ADMIN)
                 && roleOf(groupId, actor.id()).filter(r -> r == WorkingGroupRole.LEAD).isEmpty()) {
             throw DomainException.forbidden("working-group-lead");
         }

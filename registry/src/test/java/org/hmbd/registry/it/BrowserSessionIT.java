@@ -43,18 +43,6 @@ class BrowserSessionIT extends RegistryIT {
                 .post("/api/v1/organizations").then().statusCode(201);
     }
 
-    /** Signs in with the form; the session cookie. */
-    private String formSession(String username, String password) {
-        Response form = given().port(port).get("/login");
-        String csrf = form.htmlPath().getString("**.find { it.@name == '_csrf' }.@value");
-        Response signedIn = given().port(port).redirects().follow(false).cookie("JSESSIONID", form.cookie("JSESSIONID"))
-                .contentType(ContentType.URLENC).formParam("username", username).formParam("password", password)
-                .formParam("_csrf", csrf).post("/login");
-        signedIn.then().statusCode(302).header("Location", org.hamcrest.Matchers.not(
-                org.hamcrest.Matchers.endsWith("error")));
-        return signedIn.cookie("JSESSIONID") != null ? signedIn.cookie("JSESSIONID") : form.cookie("JSESSIONID");
-    }
-
     @Test
     void aPasswordChangeOrALockEndsEveryBrowserSessionOfTheAccount() {
         Member m = member(organization("INSTITUTION", "350102"));
@@ -102,11 +90,11 @@ class BrowserSessionIT extends RegistryIT {
                         "category", "DATA", "intendedLevel", "WS", "scope", "s", "rationale", "r",
                         "proposingOrganization", "o"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", org.hmbd.registry.shared.BusinessDates.today().getYear(),
+        standards.post("/api/v1/proposals/{id}/accept", Map.of("year", org.hmbd.registry.shared.BusinessDates.today().getYear(),
                 "leadOrganizationId", hospital, "leadUserId", lead.id(),
                 "dueDate", org.hmbd.registry.shared.BusinessDates.today().plusMonths(2).toString()), proposal).then().statusCode(200);
-        long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath().getLong("planItemId");
-        long editionId = admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
+        long planItemId = standards.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath().getLong("planItemId");
+        long editionId = standards.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
                 .getLong("items.find { it.id == " + planItemId + " }.editionId");
 
         byte[] big = new byte[65 * 1024];

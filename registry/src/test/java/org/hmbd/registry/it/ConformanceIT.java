@@ -152,7 +152,10 @@ class ConformanceIT extends ConformanceSupport {
         fujian.api().get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200);
         assertThat(fujian.api().get("/api/v1/conformance/runs?organizationId={o}", hospital).then().statusCode(200)
                 .extract().jsonPath().getList("items.id", Long.class)).contains(runId);
-        admin.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200);
+        // the national view belongs to a supervisor at the root; the administrators read no submitted data
+        member(root(), "SUPERVISOR").api().get("/api/v1/conformance/runs/{id}", runId).then().statusCode(200);
+        admin.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(404);
+        standards.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(404);
         colleague.api().get("/api/v1/conformance/runs/{id}/checks", runId).then().statusCode(200);
         anonymous.get("/api/v1/conformance/runs/{id}", runId).then().statusCode(401);
 
@@ -186,6 +189,8 @@ class ConformanceIT extends ConformanceSupport {
                 .body(Api.json(Map.of("editionId", draft))).post("/api/v1/conformance/runs").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("edition-not-testable"))
                 .body("reason", equalTo("not-published"))
+                // RFC 9457: "status" is the HTTP status; the edition's own state has its own member
+                .body("status", equalTo(409)).body("currentStatus", equalTo("DRAFTING"))
                 .body("detail", equalTo("Edition " + draft + " is not published; data can be tested only against "
                         + "published editions."));
 
@@ -329,7 +334,7 @@ class ConformanceIT extends ConformanceSupport {
         lead.api().transition(editionId, Map.of("to", "EXPERT_REVIEW")).then().statusCode(200);
         expert.api().transition(editionId, Map.of("to", "APPROVED")).then().statusCode(200);
         String number = "WS/T " + (60000 + (int) (editionId % 30000));
-        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + BusinessDates.today().getYear(),
+        standards.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + BusinessDates.today().getYear(),
                 "effectiveDate", BusinessDates.today().toString())).then().statusCode(200);
 
         Poll.until("the suite loaded after publication", Duration.ofMinutes(2),
@@ -351,18 +356,18 @@ class ConformanceIT extends ConformanceSupport {
                         "category", "DATA_SET", "intendedLevel", "WS", "scope", "s", "rationale", "r",
                         "proposingOrganization", "o", "targetStandardId", standardId))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", BusinessDates.today().getYear(),
+        standards.post("/api/v1/proposals/{id}/accept", Map.of("year", BusinessDates.today().getYear(),
                 "leadOrganizationId", hospital, "leadUserId", lead.id(),
                 "dueDate", BusinessDates.today().plusMonths(2).toString()), proposal).then().statusCode(200);
-        long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
+        long planItemId = standards.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
                 .getLong("planItemId");
-        long revision = admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
+        long revision = standards.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
                 .getLong("items.find { it.id == " + planItemId + " }.editionId");
         lead.api().transition(revision, Map.of("to", "PUBLIC_COMMENT")).then().statusCode(200);
         lead.api().transition(revision, Map.of("to", "EXPERT_REVIEW")).then().statusCode(200);
         expert.api().transition(revision, Map.of("to", "APPROVED")).then().statusCode(200);
         LocalDate nextYear = LocalDate.of(BusinessDates.today().getYear() + 1, 1, 1);
-        admin.transition(revision, Map.of("to", "PUBLISHED", "code", number + "-" + nextYear.getYear(),
+        standards.transition(revision, Map.of("to", "PUBLISHED", "code", number + "-" + nextYear.getYear(),
                 "effectiveDate", nextYear.toString())).then().statusCode(200);
         anonymous.get("/api/v1/editions/{id}", editionId).then().body("status", equalTo("SUPERSEDED"));
         submitter.api().post("/api/v1/conformance/runs", Map.of("editionId", editionId)).then().statusCode(409)

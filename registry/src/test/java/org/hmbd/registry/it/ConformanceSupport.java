@@ -93,12 +93,12 @@ abstract class ConformanceSupport extends RegistryIT {
                                 + unique(), "category", "DATA_SET", "intendedLevel", "WS", "scope", "s",
                         "rationale", "r", "proposingOrganization", "o"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", Map.of("year", BusinessDates.today().getYear(),
+        standards.post("/api/v1/proposals/{id}/accept", Map.of("year", BusinessDates.today().getYear(),
                 "leadOrganizationId", organizationId, "leadUserId", leadUserId,
                 "dueDate", BusinessDates.today().plusMonths(2).toString()), proposal).then().statusCode(200);
-        long planItemId = admin.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
+        long planItemId = standards.get("/api/v1/proposals/{id}", proposal).then().extract().jsonPath()
                 .getLong("planItemId");
-        return admin.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
+        return standards.get("/api/v1/work-plan?size=200").then().extract().jsonPath()
                 .getLong("items.find { it.id == " + planItemId + " }.editionId");
     }
 

@@ -68,7 +68,7 @@ class LifecycleJourneyIT extends RegistryIT {
     }
 
     JsonPath planItem(long proposalId) {
-        List<Map<String, Object>> items = admin.get("/api/v1/work-plan?size=200").then().statusCode(200)
+        List<Map<String, Object>> items = standards.get("/api/v1/work-plan?size=200").then().statusCode(200)
                 .extract().jsonPath().getList("items");
         Map<String, Object> item = items.stream()
                 .filter(i -> ((Number) i.get("proposalId")).longValue() == proposalId).findFirst().orElseThrow();
@@ -107,11 +107,11 @@ class LifecycleJourneyIT extends RegistryIT {
                 .body("code", equalTo("forbidden"));
         Map<String, Object> noDue = accept(lead.id());
         noDue.remove("dueDate");
-        admin.post("/api/v1/proposals/{id}/accept", noDue, proposalId).then().statusCode(400)
+        standards.post("/api/v1/proposals/{id}/accept", noDue, proposalId).then().statusCode(400)
                 .body("field", equalTo("dueDate"));
-        admin.post("/api/v1/proposals/{id}/accept", accept(lead.id()), proposalId).then().statusCode(200)
+        standards.post("/api/v1/proposals/{id}/accept", accept(lead.id()), proposalId).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("planItemId", notNullValue());
-        admin.post("/api/v1/proposals/{id}/accept", accept(lead.id()), proposalId).then().statusCode(409)
+        standards.post("/api/v1/proposals/{id}/accept", accept(lead.id()), proposalId).then().statusCode(409)
                 .body("code", equalTo("illegal-transition")).body("allowedTransitions", empty());
 
         JsonPath item = planItem(proposalId);
@@ -208,13 +208,13 @@ class LifecycleJourneyIT extends RegistryIT {
         int year = TODAY.getYear();
         expert.api().transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + year,
                 "effectiveDate", TODAY.plusMonths(3).toString())).then().statusCode(403);
-        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + year)).then().statusCode(400)
+        standards.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-" + year)).then().statusCode(400)
                 .body("field", equalTo("effectiveDate"));
-        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", "GB/T 1-" + year,
+        standards.transition(editionId, Map.of("to", "PUBLISHED", "code", "GB/T 1-" + year,
                 "effectiveDate", TODAY.plusMonths(3).toString())).then().statusCode(400).body("field", equalTo("code"));
-        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-1999",
+        standards.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "-1999",
                 "effectiveDate", TODAY.plusMonths(3).toString())).then().statusCode(400).body("field", equalTo("code"));
-        admin.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "—" + year,
+        standards.transition(editionId, Map.of("to", "PUBLISHED", "code", number + "—" + year,
                         "effectiveDate", TODAY.plusMonths(3).toString())).then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("code", equalTo(number + "-" + year))
                 .body("publishedAt", notNullValue());
@@ -226,25 +226,26 @@ class LifecycleJourneyIT extends RegistryIT {
                 .then().statusCode(200);
         anonymous.get("/api/v1/editions/{id}/history", editionId).then().statusCode(200)
                 .body("to", contains("DRAFTING", "PUBLIC_COMMENT", "EXPERT_REVIEW", "APPROVED", "PUBLISHED"))
-                .body("actor", contains("admin", lead.username(), lead.username(), expert.username(), "admin"));
+                .body("actor", contains(standardsUsername(), lead.username(), lead.username(), expert.username(),
+                        standardsUsername()));
         assertThat(planItem(proposalId).getString("state")).isEqualTo("DONE");
         anonymous.get("/api/v1/standards?q={q}", number).then().statusCode(200).body("total", equalTo(1));
 
         // --- revision supersedes the edition in force ----------------------------------------------
         long revisionProposal = citizen.api().post("/api/v1/proposals", proposal("REVISION", standardId))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", accept(lead.id()), revisionProposal).then().statusCode(200);
+        standards.post("/api/v1/proposals/{id}/accept", accept(lead.id()), revisionProposal).then().statusCode(200);
         long revisionEdition = planItem(revisionProposal).getLong("editionId");
         long revisionProposal2 = citizen.api().post("/api/v1/proposals", proposal("REVISION", standardId))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", accept(lead.id()), revisionProposal2).then().statusCode(409)
+        standards.post("/api/v1/proposals/{id}/accept", accept(lead.id()), revisionProposal2).then().statusCode(409)
                 .body("code", equalTo("conflict"));
         walkToApproved(revisionEdition);
         String nextYear = String.valueOf(year + 1);
-        admin.transition(revisionEdition, Map.of("to", "PUBLISHED", "code", "WS/T 1-" + nextYear,
+        standards.transition(revisionEdition, Map.of("to", "PUBLISHED", "code", "WS/T 1-" + nextYear,
                 "effectiveDate", TODAY.plusYears(1).withDayOfYear(1).toString())).then().statusCode(400)
                 .body("field", equalTo("code"));
-        admin.transition(revisionEdition, Map.of("to", "PUBLISHED", "code", number + "-" + nextYear,
+        standards.transition(revisionEdition, Map.of("to", "PUBLISHED", "code", number + "-" + nextYear,
                         "effectiveDate", TODAY.plusYears(1).withDayOfYear(1).toString())).then().statusCode(200)
                 .body("supersedesId", equalTo((int) editionId));
         anonymous.get("/api/v1/editions/{id}", editionId).then().statusCode(200)
@@ -258,13 +259,13 @@ class LifecycleJourneyIT extends RegistryIT {
         // --- abolition (Art. 14) ---------------------------------------------------------------------
         long abolition = citizen.api().post("/api/v1/proposals", proposal("ABOLITION", standardId))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", accept(null), abolition).then().statusCode(200);
+        standards.post("/api/v1/proposals/{id}/accept", accept(null), abolition).then().statusCode(200);
         assertThat(planItem(abolition).getString("state")).isEqualTo("IN_PROGRESS");
         lead.api().transition(revisionEdition, Map.of("to", "ABOLISHED", "reason", "被新标准取代")).then()
                 .statusCode(403);
-        admin.transition(revisionEdition, Map.of("to", "ABOLISHED")).then().statusCode(400)
+        standards.transition(revisionEdition, Map.of("to", "ABOLISHED")).then().statusCode(400)
                 .body("field", equalTo("reason"));
-        admin.transition(revisionEdition, Map.of("to", "ABOLISHED", "reason", "评估结论：废止")).then()
+        standards.transition(revisionEdition, Map.of("to", "ABOLISHED", "reason", "评估结论：废止")).then()
                 .statusCode(200).body("status", equalTo("ABOLISHED")).body("allowedTransitions", empty());
         anonymous.get("/api/v1/standards/{id}", standardId).then().body("status", equalTo("ABOLISHED"));
         assertThat(planItem(abolition).getString("state")).isEqualTo("DONE");
@@ -284,26 +285,26 @@ class LifecycleJourneyIT extends RegistryIT {
         people();
         long p1 = citizen.api().post("/api/v1/proposals", proposal("NEW", null)).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/reject", Map.of(), p1).then().statusCode(400)
+        standards.post("/api/v1/proposals/{id}/reject", Map.of(), p1).then().statusCode(400)
                 .body("field", equalTo("reason"));
         citizen.api().post("/api/v1/proposals/{id}/reject", Map.of("reason", "x"), p1).then().statusCode(403);
-        admin.post("/api/v1/proposals/{id}/reject", Map.of("reason", "与现行标准重复"), p1).then().statusCode(200)
+        standards.post("/api/v1/proposals/{id}/reject", Map.of("reason", "与现行标准重复"), p1).then().statusCode(200)
                 .body("status", equalTo("REJECTED"));
-        admin.get("/api/v1/proposals/{id}/history", p1).then().statusCode(200)
+        standards.get("/api/v1/proposals/{id}/history", p1).then().statusCode(200)
                 .body("to", contains("SUBMITTED", "REJECTED")).body("reason[1]", equalTo("与现行标准重复"));
 
         long p2 = citizen.api().post("/api/v1/proposals", proposal("NEW", null)).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         outsider.api().post("/api/v1/proposals/{id}/withdraw", Map.of(), p2).then().statusCode(403);
-        admin.post("/api/v1/proposals/{id}/withdraw", Map.of(), p2).then().statusCode(403);
+        standards.post("/api/v1/proposals/{id}/withdraw", Map.of(), p2).then().statusCode(403);
         citizen.api().post("/api/v1/proposals/{id}/withdraw", Map.of("reason", "已合并到其他提案"), p2).then()
                 .statusCode(200).body("status", equalTo("WITHDRAWN"));
-        admin.post("/api/v1/proposals/{id}/accept", accept(lead.id()), p2).then().statusCode(409)
+        standards.post("/api/v1/proposals/{id}/accept", accept(lead.id()), p2).then().statusCode(409)
                 .body("code", equalTo("illegal-transition"));
 
-        admin.get("/api/v1/proposals?status=REJECTED&size=200").then().statusCode(200)
+        standards.get("/api/v1/proposals?status=REJECTED&size=200").then().statusCode(200)
                 .body("items.id", hasItems((int) p1));
-        admin.get("/api/v1/proposals?status=NOPE").then().statusCode(400).body("field", equalTo("status"));
+        standards.get("/api/v1/proposals?status=NOPE").then().statusCode(400).body("field", equalTo("status"));
     }
 
     @Test
@@ -311,21 +312,21 @@ class LifecycleJourneyIT extends RegistryIT {
         people();
         long p = citizen.api().post("/api/v1/proposals", proposal("NEW", null)).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        admin.post("/api/v1/proposals/{id}/accept", accept(lead.id()), p).then().statusCode(200);
+        standards.post("/api/v1/proposals/{id}/accept", accept(lead.id()), p).then().statusCode(200);
         JsonPath item = planItem(p);
         // time passes: the due date is now behind us
         jdbc.sql("update plan_item set due_date = ? where id = ?")
                 .params(java.sql.Date.valueOf(TODAY.minusDays(1)), item.getLong("id")).update();
-        List<Integer> overdue = admin.get("/api/v1/work-plan?overdue=true&size=200").then().statusCode(200)
+        List<Integer> overdue = standards.get("/api/v1/work-plan?overdue=true&size=200").then().statusCode(200)
                 .extract().jsonPath().getList("items.id");
         assertThat(overdue).contains(item.getInt("id"));
         assertThat(planItem(p).getBoolean("overdue")).isTrue();
 
         long edition = item.getLong("editionId");
         lead.api().transition(edition, Map.of("to", "WITHDRAWN", "reason", "x")).then().statusCode(403);
-        admin.transition(edition, Map.of("to", "WITHDRAWN", "reason", "工作组解散")).then().statusCode(200);
+        standards.transition(edition, Map.of("to", "WITHDRAWN", "reason", "工作组解散")).then().statusCode(200);
         assertThat(planItem(p).getString("state")).isEqualTo("CANCELLED");
         assertThat(planItem(p).getBoolean("overdue")).isFalse();
-        admin.get("/api/v1/standards/{id}", item.getLong("standardId")).then().body("status", equalTo("WITHDRAWN"));
+        standards.get("/api/v1/standards/{id}", item.getLong("standardId")).then().body("status", equalTo("WITHDRAWN"));
     }
 }

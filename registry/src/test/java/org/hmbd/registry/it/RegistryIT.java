@@ -22,6 +22,7 @@ abstract class RegistryIT {
 
     static final String ADMIN_INITIAL_PASSWORD = "Initial-Passw0rd";
     static final String ADMIN_PASSWORD = "Nation-Passw0rd-2026";
+    static final String SECURITY_PASSWORD = "Guard-Passw0rd-2026";
     static final String PASSWORD = "Member-Passw0rd-1";
     static final String MAX_ARTIFACT_SIZE = "64KB";
     static final String MAX_UPLOAD_SIZE = "2MB";
@@ -35,8 +36,14 @@ abstract class RegistryIT {
     @LocalServerPort
     int port;
 
+    /** The system administrator ({@code admin}): accounts and organizations. */
     Api admin;
+    /** The security administrator ({@code security}): grants roles. */
+    Api security;
+    /** A standards administrator at the root: work plan, publication, categories. */
+    Api standards;
     Api anonymous;
+    private static final Map<Integer, Member> STANDARDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -97,7 +104,31 @@ abstract class RegistryIT {
                 token = Api.signIn(port, "admin", ADMIN_PASSWORD);
             }
             admin = new Api(port, token);
+            security = new Api(port, firstSignIn("security", SECURITY_PASSWORD));
+            standards = STANDARDS.computeIfAbsent(port, p -> member(root(), "STANDARDS_ADMIN")).api();
         }
+    }
+
+    /** Signs a bootstrap account in, changing its initial password the first time. */
+    private String firstSignIn(String username, String password) {
+        try {
+            return Api.signIn(port, username, password);
+        } catch (AssertionError firstTime) {
+            String token = Api.signIn(port, username, ADMIN_INITIAL_PASSWORD);
+            new Api(port, token).post("/api/v1/auth/password",
+                    Map.of("currentPassword", ADMIN_INITIAL_PASSWORD, "newPassword", password)).then().statusCode(204);
+            return Api.signIn(port, username, password);
+        }
+    }
+
+    /** The root of the organization tree (the national commission). */
+    long root() {
+        return admin.get("/api/v1/me").then().extract().jsonPath().getLong("organizationId");
+    }
+
+    /** The standards administrator's user name. */
+    String standardsUsername() {
+        return STANDARDS.get(port).username();
     }
 
     /** A unique suffix, so tests sharing the database never collide. */
@@ -136,13 +167,20 @@ abstract class RegistryIT {
                 .extract().jsonPath().getLong("id");
     }
 
-    /** Creates an account in an organization, changes its first password, and signs it in. */
+    /**
+     * Creates an account in an organization (the system administrator), has the security
+     * administrator grant its roles, changes its first password, and signs it in.
+     */
     Member member(long organizationId, String... roles) {
         String username = "u" + unique();
         long id = admin.post("/api/v1/users", Identities.account(Map.of("username", username,
-                        "displayName", "测试用户 " + username, "organizationId", organizationId, "roles", List.of(roles),
+                        "displayName", "测试用户 " + username, "organizationId", organizationId,
                         "initialPassword", PASSWORD)))
                 .then().statusCode(201).extract().jsonPath().getLong("user.id");
+        if (roles.length > 0) {
+            security.put("/api/v1/users/{id}/roles", Map.of("roles", List.of(roles), "reason", "测试 test"), id)
+                    .then().statusCode(200);
+        }
         String first = Api.signIn(port, username, PASSWORD);
         new Api(port, first).post("/api/v1/auth/password",
                 Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD + "x")).then().statusCode(204);
@@ -158,9 +196,21 @@ abstract class RegistryIT {
     Api auditor() {
         if (auditor == null) {
             // at the root of the tree: the whole trail
-            long root = admin.get("/api/v1/me").then().extract().jsonPath().getLong("organizationId");
-            auditor = member(root, "AUDIT_ADMIN").api();
+            auditor = member(root(), "AUDIT_ADMIN").api();
         }
         return auditor;
+    }
+
+    /** Signs in with the browser's sign-in form; the session cookie. */
+    String formSession(String username, String password) {
+        io.restassured.response.Response form = io.restassured.RestAssured.given().port(port).get("/login");
+        String csrf = form.htmlPath().getString("**.find { it.@name == '_csrf' }.@value");
+        io.restassured.response.Response signedIn = io.restassured.RestAssured.given().port(port).redirects()
+                .follow(false).cookie("JSESSIONID", form.cookie("JSESSIONID"))
+                .contentType(io.restassured.http.ContentType.URLENC).formParam("username", username)
+                .formParam("password", password).formParam("_csrf", csrf).post("/login");
+        signedIn.then().statusCode(302).header("Location", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.endsWith("error")));
+        return signedIn.cookie("JSESSIONID") != null ? signedIn.cookie("JSESSIONID") : form.cookie("JSESSIONID");
     }
 }

@@ -35,9 +35,15 @@ class RestartIT {
                     .then().statusCode(201).extract().jsonPath().getLong("id");
             // at the root of the tree: the whole trail
             long org = admin.get("/api/v1/me").then().statusCode(200).extract().jsonPath().getLong("organizationId");
-            admin.post("/api/v1/users", Identities.account(Map.of("username", "restart.auditor", "displayName", "审计员",
-                    "organizationId", org, "roles", java.util.List.of("AUDIT_ADMIN"), "initialPassword", "Auditor-Passw0rd")))
-                    .then().statusCode(201);
+            long auditorId = admin.post("/api/v1/users", Identities.account(Map.of("username", "restart.auditor",
+                            "displayName", "审计员", "organizationId", org, "initialPassword", "Auditor-Passw0rd")))
+                    .then().statusCode(201).extract().jsonPath().getLong("user.id");
+            Api security = new Api(port, Api.signIn(port, "security", "Restart-Passw0rd"));
+            security.post("/api/v1/auth/password", Map.of("currentPassword", "Restart-Passw0rd",
+                    "newPassword", "Guarded-Passw0rd")).then().statusCode(204);
+            security = new Api(port, Api.signIn(port, "security", "Guarded-Passw0rd"));
+            security.put("/api/v1/users/{id}/roles", Map.of("roles", java.util.List.of("AUDIT_ADMIN"),
+                    "reason", "审计 audit"), auditorId).then().statusCode(200);
             Api newAuditor = new Api(port, Api.signIn(port, "restart.auditor", "Auditor-Passw0rd"));
             newAuditor.post("/api/v1/auth/password", Map.of("currentPassword", "Auditor-Passw0rd",
                     "newPassword", "Auditor-Passw0rd-2")).then().statusCode(204);
@@ -46,8 +52,9 @@ class RestartIT {
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RegistryApplication.class).run(args)) {
             int port = ((WebServerApplicationContext) second).getWebServer().getPort();
-            // the changed password still holds: the bootstrap did not run again
+            // the changed passwords still hold: the bootstrap did not run again
             Api admin = new Api(port, Api.signIn(port, "admin", "Changed-Passw0rd"));
+            Api.signIn(port, "security", "Guarded-Passw0rd");
             admin.get("/api/v1/proposals/{id}", proposalId).then().statusCode(200)
                     .body("titleZh", equalTo("重启后仍在的提案")).body("status", equalTo("SUBMITTED"));
             Api auditor = new Api(port, Api.signIn(port, "restart.auditor", "Auditor-Passw0rd-2"));

@@ -76,15 +76,24 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Signs in the initial administrator, changing its first password if that was not done yet. */
+    /** Signs in the initial system administrator, changing its first password if that was not done yet. */
     Api admin() {
+        return bootstrap("admin");
+    }
+
+    /** Signs in the initial security administrator (grants roles), changing its first password if that was not done yet. */
+    Api security() {
+        return bootstrap("security");
+    }
+
+    private Api bootstrap(String username) {
         try {
-            return new Api(port, Api.signIn(port, "admin", ADMIN_PASSWORD));
+            return new Api(port, Api.signIn(port, username, ADMIN_PASSWORD));
         } catch (AssertionError firstTime) {
-            String first = Api.signIn(port, "admin", BOOTSTRAP_PASSWORD);
+            String first = Api.signIn(port, username, BOOTSTRAP_PASSWORD);
             new Api(port, first).post("/api/v1/auth/password", Map.of("currentPassword", BOOTSTRAP_PASSWORD,
                     "newPassword", ADMIN_PASSWORD)).then().statusCode(204);
-            return new Api(port, Api.signIn(port, "admin", ADMIN_PASSWORD));
+            return new Api(port, Api.signIn(port, username, ADMIN_PASSWORD));
         }
     }
 
@@ -93,9 +102,11 @@ final class ServerProcess implements AutoCloseable {
         long org = admin.post("/api/v1/organizations", Map.of("nameZh", "进程测试医院 " + username, "kind",
                 "HEALTHCARE_INSTITUTION", "level", "INSTITUTION", "regionCode", "350102")).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        admin.post("/api/v1/users", Identities.account(Map.of("username", username, "displayName", "测试",
-                "organizationId", org, "roles", List.of("SUBMITTER"), "initialPassword", "Member-Passw0rd-1")))
-                .then().statusCode(201);
+        long id = admin.post("/api/v1/users", Identities.account(Map.of("username", username, "displayName", "测试",
+                "organizationId", org, "initialPassword", "Member-Passw0rd-1")))
+                .then().statusCode(201).extract().jsonPath().getLong("user.id");
+        security().put("/api/v1/users/{id}/roles", Map.of("roles", List.of("SUBMITTER"), "reason", "测试 test"), id)
+                .then().statusCode(200);
         String t = Api.signIn(port, username, "Member-Passw0rd-1");
         new Api(port, t).post("/api/v1/auth/password", Map.of("currentPassword", "Member-Passw0rd-1",
                 "newPassword", "Member-Passw0rd-2")).then().statusCode(204);

@@ -42,7 +42,7 @@ class ProposalLifecycleTest {
         var t = ProposalLifecycle.check(from, to);
         assertThat(t.reasonRequired()).isEqualTo(to == ProposalStatus.REJECTED);
         assertThat(t.party()).isEqualTo(to == ProposalStatus.WITHDRAWN
-                ? ProposalLifecycle.Party.PROPOSER : ProposalLifecycle.Party.NATIONAL_ADMIN);
+                ? ProposalLifecycle.Party.PROPOSER : ProposalLifecycle.Party.STANDARDS_ADMIN);
     }
 
     @Test

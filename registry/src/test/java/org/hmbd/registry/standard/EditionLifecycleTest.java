@@ -98,9 +98,9 @@ class EditionLifecycleTest {
         assertThat(EditionLifecycle.find(DRAFTING, PUBLIC_COMMENT).orElseThrow().party())
                 .isEqualTo(Party.WORKING_GROUP_LEAD);
         assertThat(EditionLifecycle.find(EXPERT_REVIEW, APPROVED).orElseThrow().party()).isEqualTo(Party.EXPERT);
-        assertThat(EditionLifecycle.find(APPROVED, PUBLISHED).orElseThrow().party()).isEqualTo(Party.NATIONAL_ADMIN);
+        assertThat(EditionLifecycle.find(APPROVED, PUBLISHED).orElseThrow().party()).isEqualTo(Party.STANDARDS_ADMIN);
         assertThat(EditionLifecycle.find(PUBLISHED, ABOLISHED).orElseThrow().party())
-                .isEqualTo(Party.NATIONAL_ADMIN);
+                .isEqualTo(Party.STANDARDS_ADMIN);
     }
 
     @Test

@@ -128,7 +128,9 @@ class AuditController {
                                           @RequestParam(required = false) Instant to,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
-        actor.require(Role.AUDIT_ADMIN);
+        if (!actor.has(Role.SECURITY_ADMIN)) {
+            actor.require(Role.AUDIT_ADMIN); // the security administrator follows them; the auditor reads them too
+        }
         PageResult<AuditEvent> result = audit.securityEvents(kind, from, to, PageQuery.of(page, size));
         read(actor, request, "GET /api/v1/security-events", result.total() + " matching");
         return result;

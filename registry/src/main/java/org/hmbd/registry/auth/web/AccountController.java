@@ -77,6 +77,18 @@ class AccountController {
         return accounts.history(actor, id);
     }
 
+    /** Sets the roles an account holds (security administrator; organization administrators for their subtree's roles); a reason is required. */
+    @org.springframework.web.bind.annotation.PutMapping("/users/{id}/roles")
+    Accounts.UserView setRoles(Actor actor, @PathVariable long id, @RequestBody Accounts.RoleChange req) {
+        return accounts.setRoles(actor, id, req);
+    }
+
+    /** Every grant and withdrawal of the account's roles: who, when, why. */
+    @GetMapping("/users/{id}/role-history")
+    java.util.List<Accounts.RoleChangeEntry> roleHistory(Actor actor, @PathVariable long id) {
+        return accounts.roleHistory(actor, id);
+    }
+
     @GetMapping("/users/{id}")
     Accounts.UserView user(Actor actor, @PathVariable long id) {
         return accounts.user(actor, id);

@@ -85,17 +85,17 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    /** An account's personal access tokens, for an administrator over its organization. */
+    /** An account's personal access tokens, for the security administrator or an organization administrator above it. */
     @GetMapping("/users/{id}/tokens")
     java.util.List<Tokens.PersonalToken> tokensOf(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id) {
-        accounts.user(actor, id);
+        accounts.requireTokenManager(actor, id);
         return tokens.personal(id);
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/users/{id}/tokens/{tokenId}")
     ResponseEntity<Void> revokeOf(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id,
                                   @org.springframework.web.bind.annotation.PathVariable long tokenId) {
-        accounts.user(actor, id);
+        accounts.requireTokenManager(actor, id);
         tokens.revokePersonal(id, tokenId);
         return ResponseEntity.noContent().build();
     }

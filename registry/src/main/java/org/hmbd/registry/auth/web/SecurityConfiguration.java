@@ -97,8 +97,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/registrations").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        // metrics, security warnings included: the national administration and the auditors
-                        .requestMatchers("/actuator/prometheus").hasAnyRole("NATIONAL_ADMIN", "AUDIT_ADMIN")
+                        // metrics, security warnings included: the three administrators
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import java.util.Set;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.AuthenticationPort;
@@ -46,6 +48,22 @@ class SignedInActorFilter extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             problems.write(request, response, ErrorCode.UNAUTHENTICATED, Msg.of("problem.unauthenticated.session-ended"));
             return;
+        }
+        if (actor != null && session != null && request.getHeader("Authorization") == null) {
+            // a session holds the account as it was at sign-in: roles granted or withdrawn since apply now
+            Actor now = auth.current(actor.id()).orElse(null);
+            if (now != null && !now.equals(actor)) {
+                ActorDetails details = new ActorDetails(now, null);
+                UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(details,
+                        null, details.getAuthorities());
+                fresh.setDetails(authentication.getDetails());
+                org.springframework.security.core.context.SecurityContext context =
+                        SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(fresh);
+                SecurityContextHolder.setContext(context);
+                session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+                actor = now;
+            }
         }
         if (actor != null) {
             request.setAttribute(AuditAttributes.ACTOR, actor.username());
