@@ -48,5 +48,6 @@ api "$ADMIN" -X POST "$B/api/v1/catalog/index/rebuild" > /dev/null
 until [ "$(api "$ADMIN" "$B/api/v1/catalog/index" | jq .lastRebuild.running)" = false ]; do sleep 0.5; done
 echo "rebuild of the whole index: $(( ($(date +%s%N) - start) / 1000000 )) ms ($(api "$ADMIN" "$B/api/v1/catalog/index" | jq .lastRebuild.itemsDone) items)"
 
-java -cp "$cp" org.hmbd.registry.catalog.CatalogSearchBenchmark measure "http://127.0.0.1:$es" \
+# the embedded database: its application role, with the password from the key folder
+PGPASSWORD=$(cat "$work/data.keys/database.password") java -cp "$cp" org.hmbd.registry.catalog.CatalogSearchBenchmark measure "http://127.0.0.1:$es" \
     "jdbc:postgresql://127.0.0.1:$pg/postgres" "$B" "$ADMIN" "$secs" 1 8

@@ -25,7 +25,10 @@ public class AuditLog {
 
     private final JdbcClient streaming;
 
-    AuditLog(JdbcClient jdbc, AuditChain chain, javax.sql.DataSource dataSource) {
+    private final String lockTimeout;
+
+    AuditLog(JdbcClient jdbc, AuditChain chain, javax.sql.DataSource dataSource, AuditProperties props) {
+        this.lockTimeout = Math.max(1, props.lockTimeout().toMillis()) + "ms";
         this.jdbc = jdbc;
         this.chain = chain;
         org.springframework.jdbc.core.JdbcTemplate batched = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
@@ -59,6 +62,8 @@ public class AuditLog {
                        String clientIp) {
         String actor = who.username();
         Long organizationId = who.organizationId();
+        // bounded: an append that cannot take the chain's end fails instead of hanging its request
+        jdbc.sql("select set_config('lock_timeout', ?, true)").param(lockTimeout).query().singleRow();
         String[] head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
         long seq = Long.parseLong(head[0]) + 1;

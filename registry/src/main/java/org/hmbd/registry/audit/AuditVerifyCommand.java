@@ -49,7 +49,7 @@ public final class AuditVerifyCommand {
                     opts.getOrDefault("spring.datasource.username", System.getenv().getOrDefault(
                             "SPRING_DATASOURCE_USERNAME", "postgres")),
                     opts.getOrDefault("spring.datasource.password", System.getenv("SPRING_DATASOURCE_PASSWORD")),
-                    hmbd.dataDir())) {
+                    hmbd.dataDir(), hmbd.keyDir())) {
                 AuditVerification v = chain.verify(JdbcClient.create(db.dataSource()));
                 if (v.intact()) {
                     out.printf("intact: %d records verified, end %d, anchor %d, %d outside the chain%n"

@@ -33,7 +33,8 @@ class EmbeddedDatabaseConfiguration {
         StalePostmaster.stopIfRunning(dataDir);
         int port = props.port() == 0 ? freePort() : props.port();
         log.info("Starting embedded PostgreSQL, data in {}, port {}", dataDir, port);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedAuth auth = EmbeddedAuth.load(hmbd.keyDir());
+        EmbeddedPostgres pg = auth.configure(EmbeddedPostgres.builder(), dataDir)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -48,15 +49,23 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
+        try {
+            auth.secure(pg, dataDir);
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
         log.info("Embedded PostgreSQL ready on port {}", pg.getPort());
         return pg;
     }
 
+    /** As the ordinary role {@code hmbd} with its password: never the superuser (issue 13). */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg) {
+    DataSource dataSource(EmbeddedPostgres pg, HmbdProperties hmbd) throws IOException {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-        ds.setUsername("postgres");
+        ds.setJdbcUrl(EmbeddedAuth.url(pg));
+        ds.setUsername(EmbeddedAuth.APP_ROLE);
+        ds.setPassword(EmbeddedAuth.load(hmbd.keyDir()).appPassword());
         ds.setPoolName("hmbd-embedded");
         ds.setMaximumPoolSize(10);
         return ds;

@@ -22,8 +22,12 @@ public final class ToolDatabase implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** @param url a JDBC URL, or null for the embedded database of {@code dataDir} */
-    public static ToolDatabase open(String url, String username, String password, Path dataDir) throws IOException {
+    /**
+     * @param url a JDBC URL, or null for the embedded database of {@code dataDir}
+     * @param keyDir the key folder holding the embedded database's passwords
+     */
+    public static ToolDatabase open(String url, String username, String password, Path dataDir, Path keyDir)
+            throws IOException {
         if (url != null && !url.isBlank()) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);
@@ -40,9 +44,18 @@ public final class ToolDatabase implements AutoCloseable {
             throw new IllegalStateException("No embedded database in " + pgData + ": set --hmbd.data-dir");
         }
         StalePostmaster.stopIfRunning(pgData);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).setServerConfig("listen_addresses", "127.0.0.1").start();
-        return new ToolDatabase(pg, pg.getPostgresDatabase());
+        EmbeddedAuth auth = EmbeddedAuth.load(keyDir);
+        EmbeddedPostgres pg = auth.configure(EmbeddedPostgres.builder(), pgData).setDataDirectory(pgData)
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        try {
+            auth.secure(pg, pgData);
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+        // the tool reads as the application does: the ordinary role, not the superuser
+        return new ToolDatabase(pg, auth.appDataSource(pg));
     }
 
     public DataSource dataSource() {

@@ -24,6 +24,7 @@ public enum ErrorCode {
     EDITION_NOT_TESTABLE("edition-not-testable", HttpStatus.CONFLICT),
     SUITE_UNAVAILABLE("suite-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    AUDIT_UNAVAILABLE("audit-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE),

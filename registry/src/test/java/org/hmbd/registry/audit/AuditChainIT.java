@@ -35,7 +35,7 @@ class AuditChainIT extends StoreContract {
         new SecureRandom().nextBytes(key);
         Path anchor = Files.createTempDirectory("audit-anchor").resolve("audit.anchor");
         chain = new AuditChain(key, anchor);
-        log = new AuditLog(db, chain, ds);
+        log = new AuditLog(db, chain, ds, new AuditProperties(null, null));
         for (int i = 1; i <= 20; i++) {
             log.record(i % 3 == 0 ? "anonymous" : "user" + i, "POST /api/v1/proposals", "/api/v1/proposals/" + i,
                     i % 4 == 0 ? "FAILURE" : "SUCCESS", i % 4 == 0 ? 403 : 201, i % 4 == 0 ? "forbidden" : null,

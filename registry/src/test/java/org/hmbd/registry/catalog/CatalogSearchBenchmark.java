@@ -187,7 +187,8 @@ public final class CatalogSearchBenchmark {
                 .total();
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
-                return DriverManager.getConnection(jdbcUrl, "postgres", "");
+                return DriverManager.getConnection(jdbcUrl, System.getenv().getOrDefault("PGUSER", "hmbd"),
+                        System.getenv("PGPASSWORD"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -34,13 +34,9 @@ class MultiServerIT {
                 "--hmbd.conformance.poll-interval=300ms", "--hmbd.conformance.validator-threads=1");
         List<String> first = new ArrayList<>(common);
         first.addAll(List.of("--hmbd.data-dir=" + root.resolve("a"), "--hmbd.embedded-database.port=" + pgPort));
-        List<String> second = new ArrayList<>(common);
-        second.addAll(List.of("--hmbd.data-dir=" + root.resolve("b"),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
-                "--spring.datasource.username=postgres"));
-
         try (ServerProcess a = new ServerProcess(root.resolve("a.log"), first).start();
-             ServerProcess b = new ServerProcess(root.resolve("b.log"), second).start()) {
+             // the second server uses the first one's database, as its ordinary role with its password
+             ServerProcess b = new ServerProcess(root.resolve("b.log"), second(common, root, pgPort)).start()) {
             Api submitter = a.submitter(a.admin(), "multi.submitter");
             long edition = a.sampleSuite(submitter);
             b.sampleSuite(b.signIn("multi.submitter"));
@@ -67,5 +63,14 @@ class MultiServerIT {
             }
             assertThat(workers).as("both servers took runs").hasSize(2);
         }
+    }
+
+    private static List<String> second(List<String> common, Path root, int pgPort) throws java.io.IOException {
+        List<String> second = new ArrayList<>(common);
+        second.addAll(List.of("--hmbd.data-dir=" + root.resolve("b"),
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
+                "--spring.datasource.username=hmbd",
+                "--spring.datasource.password=" + Files.readString(root.resolve("a.keys/database.password")).strip()));
+        return second;
     }
 }

@@ -59,6 +59,8 @@ abstract class RegistryIT {
         registry.add("hmbd.conformance.max-upload-size", () -> MAX_UPLOAD_SIZE);
         registry.add("hmbd.conformance.max-validate-size", () -> MAX_VALIDATE_BYTES + "B");
         registry.add("hmbd.conformance.max-run-bytes", () -> MAX_RUN_BYTES + "B");
+        // short, so that AuditFailsClosedIT sees a held chain refuse a write quickly
+        registry.add("hmbd.audit.lock-timeout", () -> "1s");
         registry.add("hmbd.security.out-of-scope-threshold", () -> "3");
         registry.add("hmbd.security.bulk-download-threshold", () -> "3");
         // below the $validate limit, so that the two are told apart

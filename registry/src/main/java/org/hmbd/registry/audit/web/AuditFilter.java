@@ -45,8 +45,7 @@ class AuditFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String m = request.getMethod();
         String uri = request.getRequestURI();
-        boolean write = !("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m) || "TRACE".equals(m));
-        if (write) {
+        if (isWrite(request)) {
             // on /fhir only $validate (submitted data); terminology operations are reads, open to anyone
             boolean validate = uri.startsWith("/fhir/") && (uri.contains("$validate") || uri.contains("%24validate"))
                     && !uri.contains("validate-code");
@@ -62,9 +61,7 @@ class AuditFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             try {
-                Object actor = request.getAttribute(AuditAttributes.ACTOR);
-                Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                String action = request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+                String action = action(request);
                 Object target = request.getAttribute(AuditAttributes.TARGET);
                 if (target == null) {
                     target = response.getHeader("Location") != null ? response.getHeader("Location")
@@ -72,17 +69,33 @@ class AuditFilter extends OncePerRequestFilter {
                 }
                 int status = response.getStatus();
                 Object code = request.getAttribute(Problems.CODE_ATTRIBUTE);
-                Object organization = request.getAttribute(AuditAttributes.ORGANIZATION);
-                Object actorId = request.getAttribute(AuditAttributes.ACTOR_ID);
-                Object actorName = request.getAttribute(AuditAttributes.ACTOR_NAME);
-                audit.record(new AuditLog.Who(actor == null ? "anonymous" : actor.toString(),
-                        actorId instanceof Long l ? l : null, actorName == null ? null : actorName.toString(),
-                        organization instanceof Long o ? o : null), action, target.toString(),
+                audit.record(who(request), action, target.toString(),
                         status < 400 ? "SUCCESS" : "FAILURE", status, code == null ? null : code.toString(),
                         request.getRemoteAddr());
             } catch (RuntimeException e) {
                 log.error("Could not write the audit record for {} {}", request.getMethod(), request.getRequestURI(), e);
             }
         }
+    }
+
+    /** The acting account as the security filters left it on the request ({@code anonymous} if none). */
+    static AuditLog.Who who(HttpServletRequest request) {
+        Object actor = request.getAttribute(AuditAttributes.ACTOR);
+        Object organization = request.getAttribute(AuditAttributes.ORGANIZATION);
+        Object actorId = request.getAttribute(AuditAttributes.ACTOR_ID);
+        Object actorName = request.getAttribute(AuditAttributes.ACTOR_NAME);
+        return new AuditLog.Who(actor == null ? "anonymous" : actor.toString(), actorId instanceof Long l ? l : null,
+                actorName == null ? null : actorName.toString(), organization instanceof Long o ? o : null);
+    }
+
+    /** The method and the matched path pattern ({@code POST /api/v1/users/{id}/roles}), or the path. */
+    static String action(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+    }
+
+    static boolean isWrite(HttpServletRequest request) {
+        String m = request.getMethod();
+        return !("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m) || "TRACE".equals(m));
     }
 }
