@@ -161,8 +161,11 @@ class ConformanceIT extends ConformanceSupport {
 
         // seeing is not acting: only a submitter of the organization re-runs or cancels
         colleague.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(403)
-                .body("code", equalTo("forbidden")).body("reason", equalTo("own-organization-runs"));
+                .body("code", equalTo("forbidden")).body("reason", equalTo("role"));
         fujian.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId).then().statusCode(403);
+        // a submitter who sees the run (a supervisor above) still changes only its own organization's runs
+        member(fj, "SUPERVISOR", "SUBMITTER").api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), runId)
+                .then().statusCode(403).body("reason", equalTo("own-organization-runs"));
         colleague.api().post("/api/v1/conformance/runs", Map.of("editionId", edition)).then().statusCode(403);
 
         // certificates follow the same visibility; verification by number stays public

@@ -218,7 +218,7 @@ class ProblemsAndSecurityIT extends RegistryIT {
                 .body("field", equalTo("titleZh"));
         admin.post("/api/v1/proposals", Map.of("kind", "NEW", "titleZh", "a\u0000b")).then().statusCode(400)
                 .body("field", equalTo("titleZh"));
-        admin.request().contentType(ContentType.JSON).body("{\"year\":\"abc\"}")
+        standards.request().contentType(ContentType.JSON).body("{\"year\":\"abc\"}")
                 .post("/api/v1/proposals/{id}/accept", 1).then().statusCode(400);
     }
 

@@ -1,5 +1,7 @@
 package org.hmbd.registry.audit.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -49,6 +51,7 @@ class AuditController {
      * The regulator port's audit events (Art. 38): what the accounts of the supervisor's subtree did,
      * newest first; for supervisors only.
      */
+    @Permits(Permission.REGULATOR_READ)
     @GetMapping("/api/v1/regulator/audit-events")
     PageResult<AuditEvent> regionEvents(Actor actor, HttpServletRequest request,
                                         @RequestParam(required = false) String action,
@@ -69,6 +72,7 @@ class AuditController {
     }
 
     /** The audit trail, newest first. */
+    @Permits(Permission.AUDIT_READ)
     @GetMapping("/api/v1/audit-events")
     PageResult<AuditEvent> events(Actor actor, HttpServletRequest request,
                                   @RequestParam(required = false) String actorName,
@@ -92,6 +96,7 @@ class AuditController {
      * The matching records, oldest first, as CSV (UTF-8 with BOM, for spreadsheets) or JSON lines;
      * streamed, all of them.
      */
+    @Permits(Permission.AUDIT_READ)
     @GetMapping("/api/v1/audit-events/export")
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response,
                 @RequestParam(required = false) String format,
@@ -121,6 +126,7 @@ class AuditController {
     }
 
     /** Security warnings (Art. 25), newest first: brute force, probing outside one's scope, bulk downloads, a broken chain, runs stopped by limits. */
+    @Permits(Permission.SECURITY_EVENTS_READ)
     @GetMapping("/api/v1/security-events")
     PageResult<AuditEvent> securityEvents(Actor actor, HttpServletRequest request,
                                           @RequestParam(required = false) String kind,
@@ -137,6 +143,7 @@ class AuditController {
     }
 
     /** Walks the hash chain and reports the first altered, deleted, inserted, reordered or cut position. */
+    @Permits(Permission.AUDIT_READ)
     @GetMapping("/api/v1/audit-events/verification")
     VerificationView verification(Actor actor, HttpServletRequest request) {
         actor.require(Role.AUDIT_ADMIN);

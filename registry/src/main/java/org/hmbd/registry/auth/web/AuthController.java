@@ -1,5 +1,7 @@
 package org.hmbd.registry.auth.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.hmbd.registry.auth.Accounts;
@@ -38,6 +40,7 @@ class AuthController {
     }
 
     /** Signs in with user name and password and returns a bearer token. */
+    @Permits(Permission.PUBLIC)
     @PostMapping("/auth/token")
     TokenResponse token(@RequestBody SignInRequest req, HttpServletRequest http) {
         // the audit trail names the account tried, never a made-up name (those stay "anonymous")
@@ -47,6 +50,7 @@ class AuthController {
     }
 
     /** Revokes the bearer token used for this request. */
+    @Permits(Permission.SIGNED_IN)
     @PostMapping("/auth/logout")
     ResponseEntity<Void> logout(HttpServletRequest http) {
         String header = http.getHeader("Authorization");
@@ -56,29 +60,34 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
+    @Permits(Permission.SIGNED_IN)
     @PostMapping("/auth/password")
     ResponseEntity<Void> changePassword(Actor actor, @RequestBody ChangePasswordRequest req) {
         accounts.changePassword(actor, req.currentPassword(), req.newPassword());
         return ResponseEntity.noContent().build();
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/me")
     Accounts.UserView me(Actor actor) {
         return accounts.user(actor.id());
     }
 
     /** Creates a personal access token (named, scoped, expiring); the token is in this answer only. */
+    @Permits(Permission.SIGNED_IN)
     @PostMapping("/me/tokens")
     ResponseEntity<Tokens.CreatedToken> createToken(Actor actor, @RequestBody Tokens.NewToken req) {
         Tokens.CreatedToken created = tokens.createPersonal(actor, req);
         return ResponseEntity.created(java.net.URI.create("/api/v1/me/tokens/" + created.token().id())).body(created);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/me/tokens")
     java.util.List<Tokens.PersonalToken> myTokens(Actor actor) {
         return tokens.personal(actor.id());
     }
 
+    @Permits(Permission.SIGNED_IN)
     @org.springframework.web.bind.annotation.DeleteMapping("/me/tokens/{tokenId}")
     ResponseEntity<Void> revokeMine(Actor actor, @org.springframework.web.bind.annotation.PathVariable long tokenId) {
         tokens.revokePersonal(actor.id(), tokenId);
@@ -86,12 +95,14 @@ class AuthController {
     }
 
     /** An account's personal access tokens, for the security administrator or an organization administrator above it. */
+    @Permits(Permission.TOKENS_MANAGE)
     @GetMapping("/users/{id}/tokens")
     java.util.List<Tokens.PersonalToken> tokensOf(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id) {
         accounts.requireTokenManager(actor, id);
         return tokens.personal(id);
     }
 
+    @Permits(Permission.TOKENS_MANAGE)
     @org.springframework.web.bind.annotation.DeleteMapping("/users/{id}/tokens/{tokenId}")
     ResponseEntity<Void> revokeOf(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id,
                                   @org.springframework.web.bind.annotation.PathVariable long tokenId) {

@@ -1,5 +1,7 @@
 package org.hmbd.registry.catalog.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.catalog.Catalog;
@@ -25,6 +27,7 @@ class CatalogController {
     }
 
     /** Public: full text in Chinese and English with facets; anonymous callers see public items only. */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/catalog/search")
     Catalog.SearchResult search(Actor viewer, @RequestParam(required = false) String q,
                                 @RequestParam(required = false) List<String> type,
@@ -42,12 +45,14 @@ class CatalogController {
     }
 
     /** Public: one item with its links. */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/catalog/items/{key}")
     CatalogItem item(Actor viewer, @PathVariable String key) {
         return catalog.item(viewer, key);
     }
 
     /** Public: exact lookup by code, identifier or canonical URL (served by PostgreSQL). */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/catalog/lookup")
     List<CatalogItem> lookup(Actor viewer, @RequestParam(required = false) String code,
                              @RequestParam(required = false) String identifier,
@@ -56,17 +61,20 @@ class CatalogController {
     }
 
     /** Public for public editions: what changes between two editions, and whom it affects. */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/catalog/diff")
     EditionDiff diff(Actor viewer, @RequestParam long from, @RequestParam long to) {
         return catalog.diff(viewer, from, to);
     }
 
+    @Permits(Permission.SEARCH_INDEX_MANAGE)
     @GetMapping("/api/v1/catalog/index")
     Catalog.IndexStatus index(Actor actor) {
         return catalog.status(actor);
     }
 
     /** Rebuilds the index from PostgreSQL behind its alias; searches go on meanwhile. */
+    @Permits(Permission.SEARCH_INDEX_MANAGE)
     @PostMapping("/api/v1/catalog/index/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Catalog.Rebuild rebuild(Actor actor) {

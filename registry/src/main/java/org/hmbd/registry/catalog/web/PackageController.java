@@ -1,5 +1,7 @@
 package org.hmbd.registry.catalog.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ class PackageController {
     }
 
     /** Every package name with its versions (newest edition first). */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/packages")
     List<Map<String, Object>> list() {
         return fhir.packages().entrySet().stream().map(e -> {
@@ -39,6 +42,7 @@ class PackageController {
     }
 
     /** The package's listing: {@code dist-tags.latest} and every version with its tarball URL. */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/packages/{name}")
     Map<String, Object> listing(@PathVariable String name) {
         List<CatalogFhir.PackageVersion> versions = fhir.packages().get(name);
@@ -73,6 +77,7 @@ class PackageController {
     }
 
     /** The package itself (.tgz). */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/packages/{name}/{version}")
     void tarball(@PathVariable String name, @PathVariable String version, HttpServletResponse response)
             throws IOException {

@@ -1,5 +1,7 @@
 package org.hmbd.registry.conformance.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -34,6 +36,7 @@ class AdoptionController {
         this.evaluations = evaluations;
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/api/v1/conformance/editions/{id}/adoption")
     Adoption.EditionAdoption edition(Actor viewer, @PathVariable long id,
                                      @RequestParam(required = false) String groupBy) {
@@ -41,6 +44,7 @@ class AdoptionController {
     }
 
     /** An institution's conformance across standards; {@code format=csv} for accreditation. */
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/api/v1/conformance/organizations/{id}/status")
     Object organization(Actor viewer, @PathVariable long id, @RequestParam(required = false) String format,
                         HttpServletResponse response) throws IOException {
@@ -76,6 +80,7 @@ class AdoptionController {
         w.write("\r\n");
     }
 
+    @Permits(Permission.EVALUATE)
     @PostMapping("/api/v1/conformance/editions/{id}/evaluations")
     ResponseEntity<Evaluations.Evaluation> evaluate(Actor actor, @PathVariable long id,
                                                     @RequestBody Evaluations.EvaluationRequest body) {
@@ -83,6 +88,7 @@ class AdoptionController {
         return ResponseEntity.created(URI.create("/api/v1/conformance/editions/" + id + "/evaluations")).body(e);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/api/v1/conformance/editions/{id}/evaluations")
     List<Evaluations.Evaluation> evaluations(org.hmbd.registry.auth.Actor viewer, @PathVariable long id) {
         return evaluations.list(viewer, id);

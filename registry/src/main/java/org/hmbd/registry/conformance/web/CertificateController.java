@@ -1,5 +1,7 @@
 package org.hmbd.registry.conformance.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.conformance.Certificates;
@@ -24,11 +26,13 @@ class CertificateController {
     }
 
     /** Public: whether a certificate number is genuine and still valid. */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/certificates/{number}")
     Certificates.PublicVerification verify(@PathVariable String number) {
         return certificates.verifyPublicly(number);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/api/v1/certificates")
     PageResult<Certificates.Verification> list(Actor viewer, @RequestParam(required = false) Long organizationId,
                                                @RequestParam(required = false) Long editionId,
@@ -38,6 +42,7 @@ class CertificateController {
     }
 
     /** Public: the editions data can be tested against, and whether their suites are loaded. */
+    @Permits(Permission.PUBLIC)
     @GetMapping("/api/v1/conformance/suites")
     List<TestSuites.SuiteView> suites() {
         return suites.list();

@@ -1,5 +1,7 @@
 package org.hmbd.registry.conformance.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hmbd.registry.audit.AuditLog;
 import org.hmbd.registry.auth.Actor;
@@ -35,6 +37,7 @@ class RegulatorController {
         this.audit = audit;
     }
 
+    @Permits(Permission.REGULATOR_READ)
     @GetMapping("/institutions")
     PageResult<RegulatorPort.Institution> institutions(Actor viewer, HttpServletRequest request,
                                                         @RequestParam(required = false) Integer page,
@@ -44,6 +47,7 @@ class RegulatorController {
         return r;
     }
 
+    @Permits(Permission.REGULATOR_READ)
     @GetMapping("/runs")
     PageResult<RegulatorPort.RunSummary> runs(Actor viewer, HttpServletRequest request,
                                               @RequestParam(required = false) Long editionId,
@@ -57,6 +61,7 @@ class RegulatorController {
         return r;
     }
 
+    @Permits(Permission.REGULATOR_READ)
     @GetMapping("/certificates")
     PageResult<Certificates.Verification> certificates(Actor viewer, HttpServletRequest request,
                                                        @RequestParam(required = false) Long organizationId,
@@ -70,6 +75,7 @@ class RegulatorController {
         return r;
     }
 
+    @Permits(Permission.REGULATOR_READ)
     @GetMapping("/editions/{id}/adoption")
     Adoption.EditionAdoption adoption(Actor viewer, HttpServletRequest request, @PathVariable long id,
                                       @RequestParam(required = false) String groupBy) {

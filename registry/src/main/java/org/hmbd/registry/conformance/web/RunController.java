@@ -1,5 +1,7 @@
 package org.hmbd.registry.conformance.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -53,6 +55,7 @@ class RunController {
     record Cancellation(String reason) {
     }
 
+    @Permits(Permission.RUNS_SUBMIT)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Runs.RunView> create(Actor actor, @RequestBody NewRun body) {
         Runs.RunView run = runs.create(actor, body.editionId());
@@ -60,6 +63,7 @@ class RunController {
     }
 
     /** One file as the raw body: the run is created, the file stored and the run queued. */
+    @Permits(Permission.RUNS_SUBMIT)
     @PostMapping(params = "fileName")
     ResponseEntity<Runs.RunView> submitFile(Actor actor, @RequestParam(required = false) Long editionId,
                                             @RequestParam String fileName, HttpServletRequest request)
@@ -70,6 +74,7 @@ class RunController {
                 .location(URI.create("/api/v1/conformance/runs/" + run.id())).body(run);
     }
 
+    @Permits(Permission.RUNS_SUBMIT)
     @PutMapping("/{id}/files/{name}")
     ResponseEntity<Runs.FileView> upload(Actor actor, @PathVariable long id, @PathVariable String name,
                                          HttpServletRequest request) throws IOException {
@@ -78,11 +83,13 @@ class RunController {
         return ResponseEntity.status(HttpStatus.CREATED).body(f);
     }
 
+    @Permits(Permission.RUNS_SUBMIT)
     @PostMapping("/{id}/submission")
     ResponseEntity<Runs.RunView> submit(Actor actor, @PathVariable long id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.submit(actor, id));
     }
 
+    @Permits(Permission.RUNS_SUBMIT)
     @PostMapping("/{id}/cancellation")
     ResponseEntity<Runs.RunView> cancel(Actor actor, @PathVariable long id,
                                         @RequestBody(required = false) Cancellation body) {
@@ -90,12 +97,14 @@ class RunController {
                 .body(runs.cancel(actor, id, body == null ? null : body.reason()));
     }
 
+    @Permits(Permission.RUNS_SUBMIT)
     @PostMapping("/{id}/reruns")
     ResponseEntity<Runs.RunView> rerun(Actor actor, @PathVariable long id) {
         Runs.RunView run = runs.rerun(actor, id);
         return ResponseEntity.created(URI.create("/api/v1/conformance/runs/" + run.id())).body(run);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping
     PageResult<Runs.RunView> list(Actor viewer, @RequestParam(required = false) Long editionId,
                                   @RequestParam(required = false) Long organizationId,
@@ -105,21 +114,25 @@ class RunController {
         return runs.list(viewer, new Runs.RunFilter(editionId, organizationId, status), PageQuery.of(page, size));
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/{id}")
     Runs.RunView get(Actor viewer, @PathVariable long id) {
         return runs.get(viewer, id);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/{id}/history")
     List<HistoryEntry> history(Actor viewer, @PathVariable long id) {
         return runs.history(viewer, id);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/{id}/checks")
     List<RunReports.CheckView> checks(Actor viewer, @PathVariable long id) {
         return reports.checks(viewer, id);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/{id}/findings")
     PageResult<RunReports.FindingView> findings(Actor viewer, @PathVariable long id,
                                                 @RequestParam(required = false) String checkId,
@@ -132,12 +145,14 @@ class RunController {
                 PageQuery.of(page, size));
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/{id}/comparison")
     RunReports.ComparisonView comparison(Actor viewer, @PathVariable long id) {
         return reports.comparison(viewer, id);
     }
 
     /** The report as {@code format=json} (default), {@code html} or {@code csv}. */
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/{id}/report")
     void report(Actor viewer, @PathVariable long id, @RequestParam(required = false) String format,
                 HttpServletResponse response) throws IOException {

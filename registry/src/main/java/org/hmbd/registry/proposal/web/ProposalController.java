@@ -1,5 +1,7 @@
 package org.hmbd.registry.proposal.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import java.net.URI;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
@@ -31,12 +33,14 @@ class ProposalController {
     }
 
     /** Any account holder proposes a new standard, a revision or an abolition. */
+    @Permits(Permission.SIGNED_IN)
     @PostMapping("/proposals")
     ResponseEntity<Proposal> submit(Actor actor, @RequestBody Proposals.ProposalRequest req) {
         Proposal p = proposals.submit(actor, req);
         return ResponseEntity.created(URI.create("/api/v1/proposals/" + p.id())).body(p);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/proposals")
     PageResult<Proposal> list(@RequestParam(required = false) String status,
                               @RequestParam(required = false) String kind,
@@ -50,26 +54,31 @@ class ProposalController {
                 PageQuery.of(page, size));
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/proposals/{id}")
     Proposal get(@PathVariable long id) {
         return proposals.get(id);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/proposals/{id}/history")
     List<HistoryEntry> history(@PathVariable long id) {
         return proposals.history(id);
     }
 
+    @Permits(Permission.WORK_PLAN_DECIDE)
     @PostMapping("/proposals/{id}/accept")
     Proposal accept(Actor actor, @PathVariable long id, @RequestBody Proposals.AcceptRequest req) {
         return proposals.accept(actor, id, req);
     }
 
+    @Permits(Permission.WORK_PLAN_DECIDE)
     @PostMapping("/proposals/{id}/reject")
     Proposal reject(Actor actor, @PathVariable long id, @RequestBody Proposals.DecisionRequest req) {
         return proposals.reject(actor, id, req);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @PostMapping("/proposals/{id}/withdraw")
     Proposal withdraw(Actor actor, @PathVariable long id,
                       @RequestBody(required = false) Proposals.DecisionRequest req) {
@@ -77,6 +86,7 @@ class ProposalController {
     }
 
     /** The annual work plan; {@code overdue=true} lists what is late. */
+    @Permits(Permission.SIGNED_IN)
     @GetMapping("/work-plan")
     PageResult<WorkPlan.PlanItem> workPlan(@RequestParam(required = false) Integer year,
                                            @RequestParam(required = false) Boolean overdue,

@@ -1,5 +1,7 @@
 package org.hmbd.registry.standard.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +29,7 @@ class ArtifactController {
         this.artifacts = artifacts;
     }
 
+    @Permits(Permission.SIGNED_IN)
     @PutMapping("/{name}")
     ResponseEntity<Artifacts.Revision> upload(Actor actor, @PathVariable long editionId, @PathVariable String name,
                                               HttpServletRequest request) throws IOException {
@@ -36,21 +39,25 @@ class ArtifactController {
                 + "/revisions/" + r.revision())).body(r);
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping
     List<Artifacts.Revision> list(Actor viewer, @PathVariable long editionId) {
         return artifacts.latest(viewer, editionId);
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/{name}")
     ResponseEntity<byte[]> latest(Actor viewer, @PathVariable long editionId, @PathVariable String name) {
         return download(artifacts.content(viewer, editionId, name, null));
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/{name}/revisions")
     List<Artifacts.Revision> revisions(Actor viewer, @PathVariable long editionId, @PathVariable String name) {
         return artifacts.revisions(viewer, editionId, name);
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/{name}/revisions/{revision}")
     ResponseEntity<byte[]> revision(Actor viewer, @PathVariable long editionId, @PathVariable String name,
                                     @PathVariable int revision) {

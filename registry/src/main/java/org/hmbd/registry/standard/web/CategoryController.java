@@ -1,5 +1,7 @@
 package org.hmbd.registry.standard.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import java.net.URI;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
@@ -25,22 +27,26 @@ class CategoryController {
         this.categories = categories;
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping
     List<Category> tree() {
         return categories.tree();
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/{code}")
     Category get(@PathVariable String code) {
         return categories.get(code);
     }
 
+    @Permits(Permission.CATEGORIES_MANAGE)
     @PostMapping
     ResponseEntity<Category> create(Actor actor, @RequestBody Categories.CategoryRequest req) {
         Category c = categories.create(actor, req);
         return ResponseEntity.created(URI.create("/api/v1/categories/" + c.code())).body(c);
     }
 
+    @Permits(Permission.CATEGORIES_MANAGE)
     @PutMapping("/{code}")
     Category update(Actor actor, @PathVariable String code, @RequestBody Categories.CategoryRequest req) {
         return categories.update(actor, code, req);

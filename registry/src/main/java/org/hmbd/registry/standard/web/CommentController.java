@@ -1,5 +1,7 @@
 package org.hmbd.registry.standard.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import java.net.URI;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.PageQuery;
@@ -25,6 +27,7 @@ class CommentController {
         this.comments = comments;
     }
 
+    @Permits(Permission.SIGNED_IN)
     @PostMapping
     ResponseEntity<Comments.Comment> comment(Actor actor, @PathVariable long editionId,
                                              @RequestBody Comments.CommentRequest req) {
@@ -32,6 +35,7 @@ class CommentController {
         return ResponseEntity.created(URI.create("/api/v1/editions/" + editionId + "/comments/" + c.id())).body(c);
     }
 
+    @Permits(Permission.SIGNED_IN)
     @GetMapping
     PageResult<Comments.Comment> list(@PathVariable long editionId,
                                       @RequestParam(required = false) Boolean disposed,
@@ -40,6 +44,7 @@ class CommentController {
         return comments.list(editionId, disposed, PageQuery.of(page, size));
     }
 
+    @Permits(Permission.SIGNED_IN)
     @PutMapping("/{commentId}/disposition")
     Comments.Comment dispose(Actor actor, @PathVariable long editionId, @PathVariable long commentId,
                              @RequestBody Comments.DispositionRequest req) {

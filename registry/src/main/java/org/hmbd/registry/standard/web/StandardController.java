@@ -1,5 +1,7 @@
 package org.hmbd.registry.standard.web;
 
+import org.hmbd.registry.auth.Permission;
+import org.hmbd.registry.auth.Permits;
 import java.util.List;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.shared.HistoryEntry;
@@ -30,6 +32,7 @@ class StandardController {
         this.workflow = workflow;
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/standards")
     PageResult<Standard> standards(Actor viewer,
                                    @RequestParam(required = false) String status,
@@ -43,11 +46,13 @@ class StandardController {
                 PageQuery.of(page, size));
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/standards/{id}")
     Standard standard(Actor viewer, @PathVariable long id) {
         return standards.get(viewer, id);
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/standards/{id}/editions")
     PageResult<Edition> standardEditions(Actor viewer, @PathVariable long id,
                                          @RequestParam(required = false) Integer page,
@@ -56,6 +61,7 @@ class StandardController {
         return standards.editions(viewer, new Standards.EditionFilter(id, null, null), PageQuery.of(page, size));
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/editions")
     PageResult<Edition> editions(Actor viewer,
                                  @RequestParam(required = false) Long standardId,
@@ -67,17 +73,20 @@ class StandardController {
                 PageQuery.of(page, size));
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/editions/{id}")
     Edition edition(Actor viewer, @PathVariable long id) {
         return standards.edition(viewer, id);
     }
 
+    @Permits(Permission.PUBLIC)
     @GetMapping("/editions/{id}/history")
     List<HistoryEntry> history(Actor viewer, @PathVariable long id) {
         return standards.history(viewer, id);
     }
 
     /** Moves an edition to another state; 409 {@code illegal-transition} names the allowed ones. */
+    @Permits(Permission.SIGNED_IN)
     @PostMapping("/editions/{id}/transitions")
     Edition transition(Actor actor, @PathVariable long id, @RequestBody EditionWorkflow.TransitionRequest req) {
         return workflow.transition(actor, id, req);
