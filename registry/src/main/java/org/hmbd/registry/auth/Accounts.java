@@ -584,6 +584,12 @@ public class Accounts {
                 .query(String.class).optional();
     }
 
+    /** The active account of exactly this user name, if any. */
+    Optional<Actor> activeByUsername(String username) {
+        return jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).optional()
+                .flatMap(this::actor);
+    }
+
     Optional<Actor> actor(long userId) {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.organization_id, u.must_change_password,

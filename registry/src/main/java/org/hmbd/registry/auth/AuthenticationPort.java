@@ -9,9 +9,12 @@ public class AuthenticationPort {
 
     private final Accounts accounts;
     private final Tokens tokens;
-    AuthenticationPort(Accounts accounts, Tokens tokens) {
+    private final OidcTokens oidc;
+
+    AuthenticationPort(Accounts accounts, Tokens tokens, OidcTokens oidc) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.oidc = oidc;
     }
 
     /**
@@ -27,8 +30,16 @@ public class AuthenticationPort {
         return accounts.existingUsername(username);
     }
 
+    /**
+     * The account of a bearer token: one of the registry's own ({@code hmbd_…}), or, when OpenID
+     * Connect is configured, a JWT of the provider naming an active local account (with every
+     * scope of a sign-in: the account's roles still decide).
+     */
     public Optional<Tokens.Authenticated> byToken(String token) {
-        return tokens.authenticate(token);
+        if (token.startsWith("hmbd_") || !oidc.enabled()) {
+            return token.length() > 200 ? Optional.empty() : tokens.authenticate(token);
+        }
+        return oidc.authenticate(token).map(actor -> new Tokens.Authenticated(actor, null));
     }
 
     /**
