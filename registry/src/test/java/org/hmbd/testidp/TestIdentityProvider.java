@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Its tokens are JWTs signed with a key it generates; it publishes its discovery document and keys.
  * Nothing of the registry is in its context.
  */
-@SpringBootConfiguration
+@SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
         org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration.class,
         org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration.class,
@@ -26,16 +26,35 @@ import org.springframework.context.ConfigurableApplicationContext;
         org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration.class})
 public class TestIdentityProvider {
 
-    private final ConfigurableApplicationContext context;
-
-    private TestIdentityProvider(ConfigurableApplicationContext context) {
-        this.context = context;
+    /** Its people: {@code oidc.member} and {@code oidc.stranger}, password {@code Idp-Passw0rd-1}. */
+    @org.springframework.context.annotation.Bean
+    org.springframework.security.core.userdetails.UserDetailsService people() {
+        return new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+                org.springframework.security.core.userdetails.User.withUsername("oidc.member")
+                        .password("{noop}Idp-Passw0rd-1").roles("USER").build(),
+                org.springframework.security.core.userdetails.User.withUsername("oidc.stranger")
+                        .password("{noop}Idp-Passw0rd-1").roles("USER").build());
     }
 
-    /** Starts the provider; clients {@code oidc.member} (secret {@code secret}) and {@code oidc.stranger} ({@code other-secret}). */
     public static Running start() {
+        return start(null);
+    }
+
+    /**
+     * Starts the provider; with a redirect URI, also the browser client {@code registry-browser}
+     * (secret {@code browser-secret}, authorization-code flow, no consent page); clients {@code oidc.member} (secret {@code secret}) and {@code oidc.stranger} ({@code other-secret}). */
+    public static Running start(String browserRedirectUri) {
         String client = "spring.security.oauth2.authorizationserver.client.";
+        java.util.List<String> browser = browserRedirectUri == null ? java.util.List.of() : java.util.List.of(
+                client + "browser.registration.client-id=registry-browser",
+                client + "browser.registration.client-secret={noop}browser-secret",
+                client + "browser.registration.client-authentication-methods=client_secret_basic",
+                client + "browser.registration.authorization-grant-types=authorization_code",
+                client + "browser.registration.redirect-uris=" + browserRedirectUri,
+                client + "browser.registration.scopes[0]=openid",
+                client + "browser.registration.scopes[1]=profile");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(TestIdentityProvider.class)
+                .properties(browser.toArray(String[]::new))
                 .properties("spring.config.name=test-idp", "server.port=0", "spring.main.banner-mode=off",
                         "logging.level.root=WARN",
                         client + "member.registration.client-id=oidc.member",

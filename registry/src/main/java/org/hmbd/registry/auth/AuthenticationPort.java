@@ -50,6 +50,12 @@ public class AuthenticationPort {
         return accounts.sessionStillValid(userId, sessionStart);
     }
 
+    /** The local account an OpenID provider's sign-in names (its configured claim, else its subject), if active. */
+    public Optional<Actor> oidcAccount(java.util.Map<String, Object> claims, String subject) {
+        Object claimed = claims.get(oidc.properties().usernameClaim());
+        return oidc.account(claimed == null ? null : claimed.toString(), subject);
+    }
+
     /** The account as it is now (roles, password-change flag), or empty if disabled. */
     public Optional<Actor> current(long userId) {
         return accounts.actor(userId);

@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        then {@code sub}); the account must exist, be active and carries its own roles: the
  *        provider authenticates, the registry's real-name account authorizes
  * @param audience when set, a token must name it in {@code aud}
+ * @param clientId the registry's client at the provider, for browser sign-in through the provider
+ *        (authorization-code flow, "sign in with …" on the sign-in page); off while unset
+ * @param clientSecret that client's secret
  */
 @ConfigurationProperties("hmbd.auth.oidc")
-public record OidcProperties(String issuerUri, String usernameClaim, String audience) {
+public record OidcProperties(String issuerUri, String usernameClaim, String audience, String clientId,
+                             String clientSecret) {
 
     public OidcProperties {
         if (usernameClaim == null || usernameClaim.isBlank()) {
@@ -24,5 +28,10 @@ public record OidcProperties(String issuerUri, String usernameClaim, String audi
 
     public boolean enabled() {
         return issuerUri != null && !issuerUri.isBlank();
+    }
+
+    /** Whether browsers may sign in through the provider. */
+    public boolean signInEnabled() {
+        return enabled() && clientId != null && !clientId.isBlank();
     }
 }

@@ -38,6 +38,10 @@ class OidcTokens {
         return props.enabled();
     }
 
+    OidcProperties properties() {
+        return props;
+    }
+
     Optional<Actor> authenticate(String token) {
         Jwt jwt;
         try {
@@ -46,9 +50,14 @@ class OidcTokens {
             log.info("OpenID bearer token refused: {}", e.getClass().getSimpleName());
             return Optional.empty();
         }
-        String username = jwt.getClaimAsString(props.usernameClaim());
-        if (username == null || username.isBlank()) {
-            username = jwt.getSubject();
+        return account(jwt.getClaimAsString(props.usernameClaim()), jwt.getSubject());
+    }
+
+    /** The active local account a provider's claims name: the configured claim, else the subject. */
+    Optional<Actor> account(String claimed, String subject) {
+        String username = claimed == null || claimed.isBlank() ? subject : claimed;
+        if (username == null) {
+            return Optional.empty();
         }
         // the provider holds the credentials: the local password (and its first change) plays no part
         return accounts.existingUsername(username).flatMap(accounts::activeByUsername)

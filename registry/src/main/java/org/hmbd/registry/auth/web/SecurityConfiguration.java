@@ -64,8 +64,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationPort auth, Problems problems)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationPort auth, Problems problems,
+            org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidc)
             throws Exception {
+        var registrations = oidc.getIfAvailable();
+        if (registrations != null) {
+            // sign-in through the OpenID provider, offered on the sign-in page beside the password form
+            http.oauth2Login(login -> login.clientRegistrationRepository(registrations)
+                    .successHandler(OidcSignIn.successHandler(auth)).failureUrl("/login?error"));
+        }
         RequestMatcher bearer = request -> {
             String h = request.getHeader("Authorization");
             return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -102,7 +110,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.permitAll())
                 .logout(logout -> logout.logoutUrl("/logout"))

@@ -52,6 +52,11 @@ class SignedInActorFilter extends OncePerRequestFilter {
         if (actor != null && session != null && request.getHeader("Authorization") == null) {
             // a session holds the account as it was at sign-in: roles granted or withdrawn since apply now
             Actor now = auth.current(actor.id()).orElse(null);
+            if (now != null && Boolean.TRUE.equals(session.getAttribute(OidcSignIn.SESSION_ATTRIBUTE))) {
+                // signed in at the OpenID provider: the local password's first change does not apply
+                now = new Actor(now.id(), now.username(), now.displayName(), now.organizationId(), now.roles(), false,
+                        now.realNameMasked());
+            }
             if (now != null && !now.equals(actor)) {
                 ActorDetails details = new ActorDetails(now, null);
                 UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(details,
