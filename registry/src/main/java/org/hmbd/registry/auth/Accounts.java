@@ -409,11 +409,16 @@ public class Accounts {
             return;
         }
         UserView u = user(userId);
-        if (!(actor.has(Role.SECURITY_ADMIN) || actor.has(Role.ORG_ADMIN))) {
-            throw DomainException.forbidden("role", Role.SECURITY_ADMIN + " / " + Role.ORG_ADMIN);
-        }
+        requireGranter(actor);
         if (u.organizationId() == null || !authority.grantsIn(actor, u.organizationId())) {
             throw DomainException.forbidden("outside-subtree");
+        }
+    }
+
+    /** 403 unless the account grants roles and manages others' tokens: the security or an organization administrator. */
+    private static void requireGranter(Actor actor) {
+        if (!(actor.has(Role.SECURITY_ADMIN) || actor.has(Role.ORG_ADMIN))) {
+            throw DomainException.forbidden("role", Role.SECURITY_ADMIN + " / " + Role.ORG_ADMIN);
         }
     }
 
@@ -441,9 +446,7 @@ public class Accounts {
      */
     @Transactional
     public UserView setRoles(Actor actor, long userId, RoleChange req) {
-        if (!(actor.has(Role.SECURITY_ADMIN) || actor.has(Role.ORG_ADMIN))) {
-            throw DomainException.forbidden("role", Role.SECURITY_ADMIN + " / " + Role.ORG_ADMIN);
-        }
+        requireGranter(actor);
         if (req == null || req.roles() == null) {
             throw DomainException.invalidField("roles", "required");
         }

@@ -35,30 +35,23 @@ public class Authority {
 
     /** The subtree whose accounts and organizations an account administers: everything for the system administrator, its own for organization administrators. */
     public Optional<String> administeredPath(Actor actor) {
-        if (actor == null || actor.organizationId() == null) {
-            return Optional.empty();
-        }
-        if (actor.has(Role.SYSTEM_ADMIN)) {
-            return Optional.of("/");
-        }
-        if (actor.has(Role.ORG_ADMIN)) {
-            return path(actor.organizationId());
-        }
-        return Optional.empty();
+        return reach(actor, Role.SYSTEM_ADMIN);
     }
 
     /** The subtree in whose accounts an account grants roles: everything for the security administrator, its own for organization administrators. */
     public Optional<String> grantingPath(Actor actor) {
+        return reach(actor, Role.SECURITY_ADMIN);
+    }
+
+    /** The whole tree for the national administrator of that duty, its own subtree for an organization administrator. */
+    private Optional<String> reach(Actor actor, Role national) {
         if (actor == null || actor.organizationId() == null) {
             return Optional.empty();
         }
-        if (actor.has(Role.SECURITY_ADMIN)) {
+        if (actor.has(national)) {
             return Optional.of("/");
         }
-        if (actor.has(Role.ORG_ADMIN)) {
-            return path(actor.organizationId());
-        }
-        return Optional.empty();
+        return actor.has(Role.ORG_ADMIN) ? path(actor.organizationId()) : Optional.empty();
     }
 
     /** Whether the account grants roles to the accounts of organization {@code organizationId}. */

@@ -61,8 +61,7 @@ class OidcTokens {
         }
         // the provider holds the credentials: the local password (and its first change) plays no part
         return accounts.existingUsername(username).flatMap(accounts::activeByUsername)
-                .map(a -> new Actor(a.id(), a.username(), a.displayName(), a.organizationId(), a.roles(), false,
-                        a.realNameMasked()));
+                .map(Actor::withoutPasswordChange);
     }
 
     private JwtDecoder decoder() {

@@ -54,8 +54,7 @@ class SignedInActorFilter extends OncePerRequestFilter {
             Actor now = auth.current(actor.id()).orElse(null);
             if (now != null && Boolean.TRUE.equals(session.getAttribute(OidcSignIn.SESSION_ATTRIBUTE))) {
                 // signed in at the OpenID provider: the local password's first change does not apply
-                now = new Actor(now.id(), now.username(), now.displayName(), now.organizationId(), now.roles(), false,
-                        now.realNameMasked());
+                now = now.withoutPasswordChange();
             }
             if (now != null && !now.equals(actor)) {
                 ActorDetails details = new ActorDetails(now, null);
