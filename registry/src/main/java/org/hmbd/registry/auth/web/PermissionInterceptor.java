@@ -35,7 +35,8 @@ class PermissionInterceptor implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // before the audit's ATTEMPT record: a call refused for its role writes nothing but its outcome
-        registry.addInterceptor(this).addPathPatterns("/api/**").order(-10);
+        registry.addInterceptor(this).addPathPatterns("/**").excludePathPatterns("/assets/**", "/webjars/**")
+                .order(-10);
     }
 
     @Override

@@ -109,12 +109,14 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasAnyRole("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        // the public pages of the web UI and their assets
+                        .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/catalog",
+                                "/certificates/verify", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll())
-                .logout(logout -> logout.logoutUrl("/logout"))
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .httpBasic(basic -> basic.disable())
                 .addFilterBefore(new BearerTokenFilter(auth, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SignedInActorFilter(auth, problems), AuthorizationFilter.class)

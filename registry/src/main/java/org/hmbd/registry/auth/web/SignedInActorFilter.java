@@ -25,7 +25,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SignedInActorFilter extends OncePerRequestFilter {
 
     private static final Set<String> ALLOWED_BEFORE_CHANGE = Set.of(
-            "/api/v1/auth/password", "/api/v1/me", "/api/v1/auth/logout", "/logout");
+            "/api/v1/auth/password", "/api/v1/me", "/api/v1/auth/logout", "/logout", "/account/password", "/login");
+
+    /** A request of the web UI (not the API, FHIR or the actuator): answered with a redirect, not a problem. */
+    static boolean isPage(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return !(uri.startsWith("/api/") || uri.startsWith("/fhir") || uri.startsWith("/actuator")
+                || uri.startsWith("/v3/") || request.getHeader("Authorization") != null);
+    }
+
+    private static boolean isAsset(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.startsWith("/assets/") || uri.startsWith("/webjars/") || uri.equals("/favicon.ico");
+    }
 
     private final AuthenticationPort auth;
     private final Problems problems;
@@ -46,6 +58,10 @@ class SignedInActorFilter extends OncePerRequestFilter {
             // too old, or the account's password changed (or it was locked) since the session began
             session.invalidate();
             SecurityContextHolder.clearContext();
+            if (isPage(request)) {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
             problems.write(request, response, ErrorCode.UNAUTHENTICATED, Msg.of("problem.unauthenticated.session-ended"));
             return;
         }
@@ -78,9 +94,14 @@ class SignedInActorFilter extends OncePerRequestFilter {
             if (actor.realNameMasked() != null) {
                 request.setAttribute(AuditAttributes.ACTOR_NAME, actor.realNameMasked());
             }
-            if (actor.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(request.getRequestURI())) {
+            if (actor.mustChangePassword() && !ALLOWED_BEFORE_CHANGE.contains(request.getRequestURI())
+                    && !isAsset(request)) {
                 // a session may predate the change: look again before refusing
                 boolean stillRequired = auth.current(actor.id()).map(Actor::mustChangePassword).orElse(true);
+                if (stillRequired && isPage(request)) {
+                    response.sendRedirect(request.getContextPath() + "/account/password");
+                    return;
+                }
                 if (stillRequired) {
                     problems.write(request, response, ErrorCode.PASSWORD_CHANGE_REQUIRED,
                             Msg.of("problem.password-change-required.detail"));

@@ -115,8 +115,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (statusCode.is5xxServerError()) {
             log.error("Request failed: {}", ex.toString(), ex);
         }
-        ProblemDetail problem = problems.of(servlet(request), code, statusCode,
-                Msg.of("problem." + code.code() + ".detail"), Map.of());
+        Msg detail = code == ErrorCode.NOT_FOUND
+                ? Msg.of("problem.not-found.detail", Msg.of("resource.path"), servlet(request).getRequestURI())
+                : Msg.of("problem." + code.code() + ".detail");
+        ProblemDetail problem = problems.of(servlet(request), code, statusCode, detail, Map.of());
         HttpHeaders merged = new HttpHeaders();
         merged.putAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -1,0 +1,262 @@
+package org.hmbd.registry.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web UI's pages on the real server (issue 14): each in both languages, with every control
+ * labelled, every post form carrying its CSRF token, no message key missing, every asset served;
+ * the language switch remembered; sign-in, the first password change, sign-out; error pages in the
+ * user's language without a trace.
+ */
+class PagesIT extends ConformanceSupport {
+
+    private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    /** A request as a browser sends it (HTML accepted by name: pages that need an account redirect). */
+    private io.restassured.specification.RequestSpecification browser(String session) {
+        var spec = given().port(port).redirects().follow(false).accept(HTML);
+        return session == null ? spec : spec.cookie("JSESSIONID", session);
+    }
+
+    /** The page, requested in a language; checked for what every page must hold. */
+    private Document page(String path, String lang, String session, int status) {
+        var spec = given().port(port).redirects().follow(false).header("Accept-Language", lang)
+                .accept("text/html,application/xhtml+xml,*/*;q=0.8");
+        if (session != null) {
+            spec = spec.cookie("JSESSIONID", session);
+        }
+        Response r = spec.get(path);
+        assertThat(r.statusCode()).as(path + " in " + lang).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("text/html");
+        Document d = Jsoup.parse(r.asString());
+        List<String> wrong = new ArrayList<>();
+        String html = d.outerHtml();
+        if (html.contains("??")) {
+            wrong.add("a missing message (??key??)");
+        }
+        if (!lang.equals(d.selectFirst("html").attr("lang"))) {
+            wrong.add("lang=" + d.selectFirst("html").attr("lang"));
+        }
+        for (Element control : d.select("input:not([type=hidden]), select, textarea")) {
+            String id = control.id();
+            boolean labelled = !id.isEmpty() && !d.select("label[for=" + id + "]").isEmpty()
+                    || control.hasAttr("aria-label") || control.parent() != null && control.parent().is("label");
+            if (!labelled) {
+                wrong.add("an unlabelled control " + control.outerHtml());
+            }
+        }
+        for (Element form : d.select("form[method=post]")) {
+            if (form.select("input[type=hidden][name=_csrf]").isEmpty()) {
+                wrong.add("a post form without its CSRF token: " + form.attr("action"));
+            }
+        }
+        for (Element asset : d.select("script[src], link[rel=stylesheet]")) {
+            String url = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
+            if (given().port(port).get(url).statusCode() != 200) {
+                wrong.add("an asset not served: " + url);
+            }
+        }
+        String text = d.text();
+        if (text.contains("Exception") || text.contains("at org.") || text.contains("Whitelabel")) {
+            wrong.add("a trace or exception name");
+        }
+        boolean chinese = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        // the page's own words (not the data it shows: names of people, organizations, standards)
+        Document chrome = d.clone();
+        chrome.select("[data-testid=signed-in-as], [data-testid=language-switch], [data-testid=standards], "
+                + "[data-testid=editions], [data-testid=hits], [data-testid=verification] dd, main > h1").remove();
+        String words = chrome.select("header, main h1, main h2, label, button, legend, th").text();
+        if (lang.equals("en") && words.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.HAN)) {
+            wrong.add("Chinese in the English page's own words: " + words);
+        }
+        if (lang.equals("zh-CN") && !chinese) {
+            wrong.add("no Chinese on the Chinese page");
+        }
+        assertThat(wrong).as(path + " in " + lang).isEmpty();
+        return d;
+    }
+
+    @Test
+    void everyPublicPageRendersInBothLanguagesWithLabelsAndItsAssets() {
+        long edition = sampleEdition();
+        long standardId = anonymous.get("/api/v1/editions/{id}", edition).then().statusCode(200).extract().jsonPath()
+                .getLong("standardId");
+        for (String lang : LANGUAGES) {
+            Document home = page("/", lang, null, 200);
+            assertThat(home.select("[data-testid=standards] a")).as("the published sample is listed").isNotEmpty();
+            assertThat(home.select("[data-testid=sign-in]")).isNotEmpty();
+            Document list = page("/standards?q=" + SAMPLE_CODE.substring(0, 4), lang, null, 200);
+            assertThat(list.select("[data-testid=standards] a").eachAttr("href"))
+                    .contains("/standards/" + standardId);
+            Document standard = page("/standards/" + standardId, lang, null, 200);
+            assertThat(standard.select("[data-testid=editions] li").text()).contains(SAMPLE_CODE);
+            assertThat(standard.select("[data-testid=editions] a").eachAttr("href"))
+                    .contains("/catalog?editionId=" + edition);
+            page("/catalog?editionId=" + edition, lang, null, 200);
+            page("/certificates/verify", lang, null, 200);
+            page("/login", lang, null, 200);
+        }
+        // the English page says what it is in English
+        assertThat(page("/standards/" + standardId, "en", null, 200).select("h2").text()).contains("Editions");
+        assertThat(page("/standards/" + standardId, "zh-CN", null, 200).select("h2").text()).contains("版本");
+    }
+
+    @Test
+    void theLanguageChosenWithTheSwitchIsRememberedOverTheBrowsersOwn() {
+        Response chosen = given().port(port).redirects().follow(false).header("Accept-Language", "zh-CN")
+                .get("/?lang=en");
+        String cookie = chosen.cookie("hmbd-lang");
+        assertThat(cookie).isNotNull();
+        Document english = Jsoup.parse(chosen.asString());
+        assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(english.select("[data-testid=language-switch]").attr("href")).contains("lang=zh-CN");
+        // the browser asks for Chinese, the choice says English
+        Document next = Jsoup.parse(given().port(port).header("Accept-Language", "zh-CN").cookie("hmbd-lang", cookie)
+                .get("/standards").asString());
+        assertThat(next.selectFirst("html").attr("lang")).isEqualTo("en");
+        // a language the registry does not speak changes nothing
+        Response other = given().port(port).header("Accept-Language", "zh-CN").get("/?lang=fr");
+        assertThat(other.cookie("hmbd-lang")).isNull();
+        assertThat(Jsoup.parse(other.asString()).selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+    }
+
+    @Test
+    void aCatalogSearchShowsHitsWithEscapedHighlightsFacetsAndPaging() {
+        long edition = sampleEdition();
+        for (String lang : LANGUAGES) {
+            Document all = page("/catalog?editionId=" + edition, lang, null, 200);
+            if (!all.select("[data-testid=search-unavailable]").isEmpty()) {
+                return; // asserted by the catalog's own tests; the page must still render
+            }
+            assertThat(all.select("[data-testid=hits] > li h2")).hasSizeGreaterThan(1);
+            assertThat(all.select("aside input[type=checkbox][name=type]")).isNotEmpty();
+        }
+        // the index is fed from PostgreSQL: the sample's value sets arrive in it shortly after start
+        Document typed = Poll.until("the sample's value sets in the catalog", java.time.Duration.ofMinutes(1),
+                () -> page("/catalog?editionId=" + edition + "&type=VALUE_SET", "en", null, 200),
+                d -> !d.select("[data-testid=hits] .kind").isEmpty());
+        assertThat(typed.select("[data-testid=hits] .kind").eachText()).allMatch("Value set"::equals);
+        // highlights mark the terms found and nothing else
+        Document found = page("/catalog?q=民族", "zh-CN", null, 200);
+        assertThat(found.select(".highlight em").eachText()).isNotEmpty().allMatch("民族"::contains);
+        assertThat(found.select(".highlight *")).allMatch(e -> e.tagName().equals("em"));
+        assertThat(typed.select("input[name=type][value=VALUE_SET]").attr("checked")).isNotNull();
+    }
+
+    @Test
+    void aCertificateIsVerifiedByItsNumberAndAMadeUpOneIsNotGenuine() throws java.io.IOException {
+        long edition = sampleEdition();
+        Member submitter = member(institution("110105", "TERTIARY"), "SUBMITTER");
+        long run = submit(submitter.api(), edition, "valid.zip", zip("valid"), "application/zip").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        String number = awaitFinished(submitter.api(), run).getString("certificateNumber");
+        Document valid = page("/certificates/verify?number=" + number, "en", null, 200);
+        assertThat(valid.select("[data-testid=verification] h2").text()).isEqualTo("Genuine and valid");
+        assertThat(valid.select("[data-testid=verification] dd").eachText()).contains(number);
+        Document fake = page("/certificates/verify?number=HMBD-2026-AAAA-BBBB-CCCC", "zh-CN", null, 200);
+        assertThat(fake.select("[data-testid=verification]").text()).contains("不是真实的");
+    }
+
+    @Test
+    void aNewAccountChangesItsPasswordInTheBrowserBeforeAnythingElseThenSignsInAgain() {
+        String username = "p" + unique();
+        admin.post("/api/v1/users", Identities.account(Map.of("username", username, "displayName", "页面用户",
+                "organizationId", root(), "initialPassword", PASSWORD))).then().statusCode(201);
+        String session = formSession(username, PASSWORD);
+        // every page leads to the password change first
+        Response home = browser(session).get("/standards");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.header("Location")).endsWith("/account/password");
+        Document form = page("/account/password", "zh-CN", session, 200);
+        assertThat(form.select("[data-testid=signed-in-as]").text()).contains("页面用户");
+        String csrf = form.select("form[data-testid=password-form] input[name=_csrf]").attr("value");
+
+        // two different new passwords: the form again, with the reason, nothing changed
+        Response mismatch = given().port(port).cookie("JSESSIONID", session).header("Accept-Language", "en")
+                .contentType(ContentType.URLENC).formParam("_csrf", csrf).formParam("currentPassword", PASSWORD)
+                .formParam("newPassword", "Brand-new-Passw0rd").formParam("confirmPassword", "Other-Passw0rd-1")
+                .post("/account/password");
+        assertThat(mismatch.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(mismatch.asString()).select("[data-testid=password-failed]").text())
+                .isEqualTo("The two new passwords differ.");
+        // a password the policy refuses: its reason, in the language
+        Response weak = given().port(port).cookie("JSESSIONID", session).header("Accept-Language", "zh-CN")
+                .contentType(ContentType.URLENC).formParam("_csrf", csrf).formParam("currentPassword", PASSWORD)
+                .formParam("newPassword", "short1").formParam("confirmPassword", "short1").post("/account/password");
+        assertThat(Jsoup.parse(weak.asString()).select("[data-testid=password-failed]").text()).contains("10");
+        // without the CSRF token: refused
+        assertThat(given().port(port).cookie("JSESSIONID", session).contentType(ContentType.URLENC)
+                .formParam("currentPassword", PASSWORD).formParam("newPassword", "Brand-new-Passw0rd")
+                .formParam("confirmPassword", "Brand-new-Passw0rd").post("/account/password").statusCode())
+                .isEqualTo(403);
+
+        Response changed = given().port(port).redirects().follow(false).cookie("JSESSIONID", session)
+                .contentType(ContentType.URLENC).formParam("_csrf", csrf).formParam("currentPassword", PASSWORD)
+                .formParam("newPassword", "Brand-new-Passw0rd").formParam("confirmPassword", "Brand-new-Passw0rd")
+                .post("/account/password");
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(changed.header("Location")).endsWith("/login?changed");
+        // this session ended with the change; the new password signs in and reaches the pages
+        assertThat(browser(session).get("/account/password").statusCode()).isEqualTo(302);
+        String again = formSession(username, "Brand-new-Passw0rd");
+        Document signedIn = page("/", "en", again, 200);
+        assertThat(signedIn.select("[data-testid=signed-in-as]").text()).contains("页面用户");
+        assertThat(signedIn.select("[data-testid=sign-in]")).isEmpty();
+        // signing out ends it
+        String token = signedIn.select("form[action=/logout] input[name=_csrf]").attr("value");
+        Response out = given().port(port).redirects().follow(false).cookie("JSESSIONID", again)
+                .contentType(ContentType.URLENC).formParam("_csrf", token).post("/logout");
+        assertThat(out.header("Location")).endsWith("/?signedOut");
+        assertThat(browser(again).get("/account/password").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aFailedSignInSaysSoInTheUsersLanguage() {
+        Response form = given().port(port).get("/login");
+        String csrf = Jsoup.parse(form.asString()).select("input[name=_csrf]").attr("value");
+        Response failed = given().port(port).redirects().follow(false).cookie("JSESSIONID", form.cookie("JSESSIONID"))
+                .contentType(ContentType.URLENC).formParam("username", "nobody-" + unique())
+                .formParam("password", "wrong").formParam("_csrf", csrf).post("/login");
+        assertThat(failed.header("Location")).endsWith("/login?error");
+        assertThat(page("/login?error", "en", null, 200).select("[data-testid=sign-in-failed]").text())
+                .startsWith("The user name or password is wrong");
+        assertThat(page("/login?error", "zh-CN", null, 200).select("[data-testid=sign-in-failed]").text())
+                .startsWith("用户名或密码不正确");
+    }
+
+    @Test
+    void errorsArePagesInTheUsersLanguageWithoutATrace() {
+        Document missing = page("/standards/987654321", "en", null, 404);
+        assertThat(missing.select("[data-testid=error-title]").text()).isEqualTo("Not found");
+        Document wrongType = page("/standards/not-a-number", "zh-CN", null, 400);
+        assertThat(wrongType.select("[data-testid=error-detail]").text()).contains("id");
+        Document badPage = page("/standards?page=-1", "en", null, 400);
+        assertThat(badPage.select("[data-testid=error-detail]").text()).contains("page");
+        // an address with no page: for anonymous callers, like every non-public address, the sign-in first
+        Document unknown = page("/no-such-page", "zh-CN", formSession("admin", ADMIN_PASSWORD), 404);
+        assertThat(unknown.select("[data-testid=error-title]").text()).isEqualTo("页面不存在");
+        // pages that need an account send the browser to sign in
+        Response redirect = browser(null).get("/account/password");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.header("Location")).endsWith("/login");
+        // the API still answers with problems, also at an address with nothing behind it
+        anonymous.get("/api/v1/standards/987654321").then().statusCode(404).contentType("application/problem+json");
+        admin.get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("not-found"))
+                .body("detail", org.hamcrest.Matchers.equalTo("Address /api/v1/no-such-thing does not exist."));
+    }
+}

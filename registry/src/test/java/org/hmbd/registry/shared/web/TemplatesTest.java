@@ -1,0 +1,102 @@
+package org.hmbd.registry.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hmbd.registry.conformance.Certificates;
+import org.hmbd.registry.standard.EditionStatus;
+import org.hmbd.registry.standard.StandardLevel;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every message a template of the web UI names exists in both languages: the keys written out
+ * ({@code #{page.title}}, {@code #messages.msg('…')}) and, for keys built from a value
+ * ({@code #{'level.' + ${l}}}), the key of every value it can take. A missing one would show
+ * Thymeleaf's {@code ??key_zh_CN??} marker on the page.
+ */
+class TemplatesTest {
+
+    private static final Pattern STATIC = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
+    private static final Pattern LITERAL = Pattern.compile("#messages\\.msg(?:OrNull)?\\('([\\w.-]+)'\\)");
+    private static final Pattern BUILT = Pattern.compile("(?:#\\{|#messages\\.msg(?:OrNull)?\\()'([\\w.-]+\\.)' *\\+");
+
+    /** The kinds of catalog items ({@code catalog.CatalogItemType}). */
+    private static final List<String> CATALOG_TYPES = List.of("STANDARD", "EDITION", "DATA_ELEMENT", "DATA_SET",
+            "VALUE_SET", "CODE_SYSTEM", "PROFILE", "EXTENSION");
+
+    /** The values each built key can take. */
+    private static final Map<String, List<String>> BUILT_FROM = Map.of(
+            "level.", names(StandardLevel.values()),
+            "standard.status.", List.of("ACTIVE", "DRAFT", "ABOLISHED", "WITHDRAWN"),
+            "edition.status.", names(EditionStatus.values()),
+            "page.verify.", names(Certificates.Validity.values()),
+            "page.error.", List.of("404", "403", "500"),
+            "page.catalog.facet.", List.of("type", "status", "level"),
+            "catalog.type.", CATALOG_TYPES,
+            "catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
+                    "status.SUPERSEDED", "status.ABOLISHED", "level.GB", "level.WS", "level.DB", "level.T")).toList());
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TemplatesTest.class.getResourceAsStream("/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyMessageATemplateNamesExistsInBothLanguages() throws IOException {
+        Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
+        assertThat(templates).as("the templates of catalog-ui are on the class path").hasSizeGreaterThan(5);
+        List<Properties> languages = List.of(load("messages.properties"), load("messages_zh_CN.properties"));
+        List<String> missing = new ArrayList<>();
+        int keys = 0;
+        for (Resource t : templates) {
+            String text = t.getContentAsString(StandardCharsets.UTF_8);
+            List<String> named = new ArrayList<>();
+            Stream.of(STATIC, LITERAL).forEach(p -> {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            });
+            Matcher built = BUILT.matcher(text);
+            while (built.find()) {
+                String prefix = built.group(1);
+                List<String> values = BUILT_FROM.get(prefix);
+                if (values == null) {
+                    missing.add(t.getFilename() + ": a key built on '" + prefix + "' that this test does not know");
+                    continue;
+                }
+                values.forEach(v -> named.add(prefix + v));
+            }
+            for (String key : named) {
+                keys++;
+                for (Properties p : languages) {
+                    if (p.getProperty(key) == null) {
+                        missing.add(t.getFilename() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(keys).isGreaterThan(80);
+        assertThat(missing).isEmpty();
+    }
+}
