@@ -21,3 +21,90 @@
     });
   });
 })();
+
+// A new conformance run with several files: each uploaded through the API with its progress bar,
+// then the run is submitted and its page opened. Without JavaScript the form posts the files itself.
+(function () {
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  }
+  function say(template, a, b) {
+    return template.replace('{0}', a).replace('{1}', b === undefined ? '' : b);
+  }
+  function problem(xhrOrResponseText) {
+    try { return JSON.parse(xhrOrResponseText).detail || ''; } catch (e) { return ''; }
+  }
+  function put(url, file, headers, bar) {
+    return new Promise(function (resolve, reject) {
+      var x = new XMLHttpRequest();
+      x.open('PUT', url);
+      Object.keys(headers).forEach(function (h) { x.setRequestHeader(h, headers[h]); });
+      x.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      x.upload.onprogress = function (e) { if (e.lengthComputable) { bar.value = Math.round(e.loaded * 100 / e.total); } };
+      x.onload = function () { x.status < 300 ? resolve() : reject(problem(x.responseText) || String(x.status)); };
+      x.onerror = function () { reject('network'); };
+      x.send(file);
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form[data-upload=api]').forEach(function (form) {
+      form.addEventListener('submit', function (ev) {
+        var input = form.querySelector('input[type=file]');
+        var header = meta('csrf-header');
+        if (!window.fetch || !window.Promise || !header || !input.files.length) { return; }
+        ev.preventDefault();
+        var headers = {};
+        headers[header] = meta('csrf-token');
+        var list = form.querySelector('.uploads');
+        var button = form.querySelector('button[type=submit]');
+        button.disabled = true;
+        list.innerHTML = '';
+        var files = Array.prototype.slice.call(input.files);
+        var runId = null;
+        function fail(text) {
+          var li = document.createElement('li');
+          li.className = 'warning';
+          li.setAttribute('role', 'alert');
+          li.textContent = text;
+          list.appendChild(li);
+          button.disabled = false;
+          if (runId) {
+            fetch('/api/v1/conformance/runs/' + runId + '/cancellation', { method: 'POST', credentials: 'same-origin',
+              headers: Object.assign({ 'Content-Type': 'application/json' }, headers), body: '{}' });
+          }
+        }
+        var json = Object.assign({ 'Content-Type': 'application/json', 'Accept': 'application/json' }, headers);
+        fetch('/api/v1/conformance/runs', { method: 'POST', credentials: 'same-origin', headers: json,
+          body: JSON.stringify({ editionId: Number(form.querySelector('select[name=editionId]').value) }) })
+          .then(function (r) { return r.text().then(function (t) { if (!r.ok) { throw problem(t) || String(r.status); } return JSON.parse(t); }); })
+          .then(function (run) {
+            runId = run.id;
+            return files.reduce(function (done, file) {
+              return done.then(function () {
+                var li = document.createElement('li');
+                var label = document.createElement('span');
+                label.textContent = say(form.dataset.msgUploading, file.name);
+                var bar = document.createElement('progress');
+                bar.max = 100; bar.value = 0;
+                bar.setAttribute('aria-label', file.name);
+                li.appendChild(label); li.appendChild(bar);
+                list.appendChild(li);
+                return put('/api/v1/conformance/runs/' + run.id + '/files/' + encodeURIComponent(file.name), file,
+                  headers, bar).then(function () { label.textContent = say(form.dataset.msgUploaded, file.name); bar.value = 100; },
+                  function (why) { throw say(form.dataset.msgFailed, file.name, why); });
+              });
+            }, Promise.resolve());
+          })
+          .then(function () {
+            return fetch('/api/v1/conformance/runs/' + runId + '/submission', { method: 'POST', credentials: 'same-origin',
+              headers: json, body: '{}' }).then(function (r) {
+              if (!r.ok) { return r.text().then(function (t) { throw problem(t) || String(r.status); }); }
+              window.location.assign('/conformance/runs/' + runId);
+            });
+          })
+          .catch(function (why) { fail(String(why)); });
+      });
+    });
+  });
+})();

@@ -99,6 +99,7 @@ class BrowserJourneyIT extends ConformanceSupport {
         }
         assertThat(blocking).as("axe on " + driver.getCurrentUrl()).isEmpty();
         if (screenshot != null) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Files.createDirectories(SCREENSHOTS);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(screenshot + "-" + (lang.equals("en") ? "en" : "zh")
@@ -206,5 +207,42 @@ class BrowserJourneyIT extends ConformanceSupport {
         check(lang, null);
         driver.get(url("/account/password"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void anInstitutionUploadsTwoFilesWatchesTheRunAndReadsItsReport(String lang) throws IOException {
+        long edition = sampleEdition();
+        Member submitter = member(institution("110105", "TERTIARY"), "SUBMITTER");
+        Path data = Files.createTempDirectory("hmbd-upload");
+        Path ndjson = Files.copy(SAMPLE.resolve("examples/valid/patients.ndjson"), data.resolve("patients.ndjson"));
+        Path zip = Files.write(data.resolve("valid.zip"), zip("valid"));
+
+        browser(lang).get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(submitter.username());
+        driver.findElement(By.id("password")).sendKeys(PASSWORD + "x");
+        byTestId("sign-in-submit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=signed-in-as]")));
+        driver.get(url("/conformance"));
+        check(lang, "runs");
+        byTestId("new-run").click();
+        check(lang, "new-run");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("editionId")))
+                .selectByValue(String.valueOf(edition));
+        driver.findElement(By.id("files")).sendKeys(ndjson.toAbsolutePath() + "\n" + zip.toAbsolutePath());
+        byTestId("run-submit").click();
+        // each file uploaded with its progress bar, then the run's page, which follows it until it finishes
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/conformance/runs/\\d+$"));
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> "SUCCEEDED".equals(d.findElement(
+                By.cssSelector("[data-testid=run-status]")).getAttribute("data-status")));
+        check(lang, "run-report");
+        assertThat(byTestId("run-score").getText()).matches("\\d+\\.\\d");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=dimensions] tbody tr"))).hasSize(5);
+        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("patients.ndjson", "valid.zip");
+        // its certificate, verified publicly
+        byTestId("run-certificate").click();
+        check(lang, null);
+        assertThat(byTestId("verification").getAttribute("class")).contains("valid").doesNotContain("invalid");
     }
 }

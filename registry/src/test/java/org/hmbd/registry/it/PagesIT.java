@@ -259,4 +259,70 @@ class PagesIT extends ConformanceSupport {
                 .body("code", org.hamcrest.Matchers.equalTo("not-found"))
                 .body("detail", org.hamcrest.Matchers.equalTo("Address /api/v1/no-such-thing does not exist."));
     }
+
+    @Test
+    void anInstitutionSubmitsFilesWithoutJavaScriptFollowsTheRunAndReadsItsReport() throws java.io.IOException {
+        long edition = sampleEdition();
+        long hospital = institution("110105", "TERTIARY");
+        String username = "s" + unique();
+        long id = admin.post("/api/v1/users", Identities.account(Map.of("username", username, "displayName", "上报员",
+                "organizationId", hospital, "initialPassword", PASSWORD))).then().statusCode(201).extract()
+                .jsonPath().getLong("user.id");
+        security.put("/api/v1/users/{id}/roles", Map.of("roles", List.of("SUBMITTER"), "reason", "页面测试"), id)
+                .then().statusCode(200);
+        String first = Api.signIn(port, username, PASSWORD);
+        new Api(port, first).post("/api/v1/auth/password", Map.of("currentPassword", PASSWORD,
+                "newPassword", PASSWORD + "x")).then().statusCode(204);
+        String session = formSession(username, PASSWORD + "x");
+        for (String lang : LANGUAGES) {
+            page("/conformance", lang, session, 200);
+        }
+        Document form = page("/conformance/new", "zh-CN", session, 200);
+        assertThat(form.select("select#editionId option").eachAttr("value")).contains(String.valueOf(edition));
+        String csrf = form.select("form[data-testid=new-run-form] input[name=_csrf]").attr("value");
+
+        // no file: the form again with the reason
+        Response none = browser(session).header("Accept-Language", "en").multiPart("editionId", String.valueOf(edition))
+                .multiPart("_csrf", csrf).post("/conformance/runs");
+        assertThat(Jsoup.parse(none.asString()).select("[data-testid=run-failed]").text())
+                .isEqualTo("Choose at least one file.");
+        // two files in one form: an NDJSON file and a zip of Bundles and resources
+        byte[] ndjson = java.nio.file.Files.readAllBytes(SAMPLE.resolve("examples/invalid/identity-conflict.ndjson"));
+        Response posted = browser(session).multiPart("editionId", String.valueOf(edition)).multiPart("_csrf", csrf)
+                .multiPart("files", "identity-conflict.ndjson", ndjson, "application/fhir+ndjson")
+                .multiPart("files", "valid.zip", zip("valid"), "application/zip").post("/conformance/runs");
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String runPage = posted.header("Location").replaceFirst("^https?://[^/]+", "");
+        assertThat(runPage).matches("/conformance/runs/\\d+");
+        long run = Long.parseLong(runPage.substring(runPage.lastIndexOf('/') + 1));
+
+        // while it runs, the progress alone; once finished, the page reloads into the report
+        Poll.until("run " + run + " finished", java.time.Duration.ofMinutes(2),
+                () -> browser(session).header("HX-Request", "true").get(runPage + "/progress"),
+                r -> "true".equals(r.header("HX-Refresh")));
+        for (String lang : LANGUAGES) {
+            Document report = page(runPage, lang, session, 200);
+            assertThat(report.select("[data-testid=run-status]").attr("data-status")).isEqualTo("SUCCEEDED");
+            assertThat(report.select("[data-testid=run-score]").text()).matches("\\d+\\.\\d");
+            assertThat(report.select("[data-testid=dimensions] tbody tr")).hasSize(5);
+            assertThat(report.select("[data-testid=top-checks] tbody tr")).isNotEmpty();
+            assertThat(report.select("[data-testid=findings] tbody tr")).isNotEmpty();
+            assertThat(report.select("[data-testid=run-history] li")).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(report.select("a[href*=format=html]")).isNotEmpty();
+        }
+        // the findings filtered by a check: only that check's
+        Document report = page(runPage, "en", session, 200);
+        String check = report.select("[data-testid=top-checks] tbody tr td a").first().text();
+        Document filtered = page(runPage + "?checkId=" + check, "en", session, 200);
+        assertThat(filtered.select("[data-testid=findings] tbody tr td:first-child").eachText()).isNotEmpty()
+                .allMatch(check::equals);
+        assertThat(filtered.select("select#checkId option[selected]").attr("value")).isEqualTo(check);
+        // the run is listed
+        assertThat(page("/conformance", "en", session, 200).select("[data-testid=runs] a").eachText())
+                .contains(String.valueOf(run));
+        // another institution's account does not see it
+        Member other = member(institution("110106", "TERTIARY"));
+        String otherSession = formSession(other.username(), PASSWORD + "x");
+        page(runPage, "en", otherSession, 404);
+    }
 }

@@ -38,16 +38,19 @@ class TemplatesTest {
             "VALUE_SET", "CODE_SYSTEM", "PROFILE", "EXTENSION");
 
     /** The values each built key can take. */
-    private static final Map<String, List<String>> BUILT_FROM = Map.of(
-            "level.", names(StandardLevel.values()),
-            "standard.status.", List.of("ACTIVE", "DRAFT", "ABOLISHED", "WITHDRAWN"),
-            "edition.status.", names(EditionStatus.values()),
-            "page.verify.", names(Certificates.Validity.values()),
-            "page.error.", List.of("404", "403", "500"),
-            "page.catalog.facet.", List.of("type", "status", "level"),
-            "catalog.type.", CATALOG_TYPES,
-            "catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
-                    "status.SUPERSEDED", "status.ABOLISHED", "level.GB", "level.WS", "level.DB", "level.T")).toList());
+    private static final Map<String, List<String>> BUILT_FROM = Map.ofEntries(
+            Map.entry("level.", names(StandardLevel.values())),
+            Map.entry("standard.status.", List.of("ACTIVE", "DRAFT", "ABOLISHED", "WITHDRAWN")),
+            Map.entry("edition.status.", names(EditionStatus.values())),
+            Map.entry("page.verify.", names(Certificates.Validity.values())),
+            Map.entry("page.error.", List.of("404", "403", "500")),
+            Map.entry("page.catalog.facet.", List.of("type", "status", "level")),
+            Map.entry("catalog.type.", CATALOG_TYPES),
+            Map.entry("run.status.", List.of("AWAITING_DATA", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")),
+            Map.entry("dimension.", names(org.hmbd.validator.Dimension.values())),
+            Map.entry("severity.", names(org.hmbd.validator.Severity.values())),
+            Map.entry("catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
+                    "status.SUPERSEDED", "status.ABOLISHED", "level.GB", "level.WS", "level.DB", "level.T")).toList()));
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
