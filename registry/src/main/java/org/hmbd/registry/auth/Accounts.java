@@ -587,6 +587,12 @@ public class Accounts {
                 .query(String.class).optional();
     }
 
+    /** The id of the active account of exactly this user name, if any (to name a lead or a member in a form). */
+    public Optional<Long> activeAccountId(String username) {
+        return username == null || username.isBlank() ? Optional.empty()
+                : activeByUsername(username.strip()).map(Actor::id);
+    }
+
     /** The active account of exactly this user name, if any. */
     Optional<Actor> activeByUsername(String username) {
         return jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).optional()

@@ -24,6 +24,8 @@ class PagesIT extends ConformanceSupport {
 
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
     private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+    /** A form as browsers post it: UTF-8. */
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 
     /** A request as a browser sends it (HTML accepted by name: pages that need an account redirect). */
     private io.restassured.specification.RequestSpecification browser(String session) {
@@ -324,5 +326,64 @@ class PagesIT extends ConformanceSupport {
         Member other = member(institution("110106", "TERTIARY"));
         String otherSession = formSession(other.username(), PASSWORD + "x");
         page(runPage, "en", otherSession, 404);
+    }
+
+    /** The post form's CSRF token on a page. */
+    private static String csrf(Document page, String form) {
+        return page.select("form[data-testid=" + form + "] input[name=_csrf]").attr("value");
+    }
+
+    @Test
+    void aCitizenProposesInTheBrowserAndTheAdministrationAcceptsItIntoThePlan() {
+        Member citizen = member(root());
+        String session = formSession(citizen.username(), PASSWORD + "x");
+        Document form = page("/proposals/new", "zh-CN", session, 200);
+        assertThat(form.select("select#category option")).isNotEmpty();
+        String title = "网页提案 " + unique();
+        // a required field missing: the form again, with the reason and what was typed
+        Response missing = browser(session).contentType(FORM).formParam("_csrf", csrf(form, "proposal-form"))
+                .formParam("kind", "NEW").formParam("titleZh", title).formParam("category", "DATA_SET")
+                .formParam("intendedLevel", "WS").formParam("rationale", "需要").post("/proposals");
+        Document again = Jsoup.parse(missing.asString());
+        assertThat(again.select("[data-testid=proposal-failed]").text()).contains("scope");
+        assertThat(again.select("input#titleZh").attr("value")).isEqualTo(title);
+        Response made = browser(session).contentType(FORM).formParam("_csrf", csrf(form, "proposal-form"))
+                .formParam("kind", "NEW").formParam("titleZh", title).formParam("category", "DATA_SET")
+                .formParam("intendedLevel", "WS").formParam("scope", "门诊数据").formParam("rationale", "需要")
+                .formParam("proposingOrganization", "某医院").formParam("targetStandardId", "").post("/proposals");
+        assertThat(made.statusCode()).isEqualTo(302);
+        String proposalPage = made.header("Location").replaceFirst("^https?://[^/]+", "");
+        Document mine = page(proposalPage, "en", session, 200);
+        assertThat(mine.select("[data-testid=proposal-status]").attr("data-status")).isEqualTo("SUBMITTED");
+        assertThat(mine.select("[data-testid=decision]")).as("a citizen decides nothing").isEmpty();
+        assertThat(mine.select("[data-testid=withdraw-form]")).as("the proposer may withdraw").isNotEmpty();
+        // a citizen posting a decision anyway is refused
+        assertThat(browser(session).contentType(FORM).formParam("_csrf", csrf(mine, "withdraw-form"))
+                .formParam("reason", "x").post(proposalPage + "/reject").statusCode()).isEqualTo(403);
+
+        String admin = formSession(standardsUsername(), PASSWORD + "x");
+        Document decide = page(proposalPage, "zh-CN", admin, 200);
+        assertThat(decide.select("[data-testid=withdraw-form]")).isEmpty();
+        String token = csrf(decide, "accept-form");
+        // an unknown lead: the reason, nothing decided
+        Response unknown = browser(admin).header("Accept-Language", "en").contentType(FORM)
+                .formParam("_csrf", token).formParam("year", "2026").formParam("leadOrganizationId", String.valueOf(root()))
+                .formParam("leadUsername", "nobody-" + unique()).formParam("dueDate", "2027-06-30")
+                .post(proposalPage + "/accept");
+        assertThat(Jsoup.parse(unknown.asString()).select("[data-testid=decision-failed]").text()).contains("does not exist");
+        Response accepted = browser(admin).contentType(FORM).formParam("_csrf", token)
+                .formParam("year", "2026").formParam("leadOrganizationId", String.valueOf(root()))
+                .formParam("leadUsername", citizen.username()).formParam("workingGroupName", "网页工作组")
+                .formParam("dueDate", "2027-06-30").formParam("reason", "同意").post(proposalPage + "/accept");
+        assertThat(accepted.statusCode()).isEqualTo(302);
+        Document decided = page(proposalPage, "zh-CN", admin, 200);
+        assertThat(decided.select("[data-testid=proposal-status]").attr("data-status")).isEqualTo("ACCEPTED");
+        assertThat(decided.select("[data-testid=decision]")).isEmpty();
+        assertThat(decided.select("[data-testid=proposal-history] li").text()).contains("同意");
+        for (String lang : LANGUAGES) {
+            Document plan = page("/work-plan?year=2026", lang, session, 200);
+            assertThat(plan.select("[data-testid=plan] a").eachText()).contains(title);
+            page("/proposals", lang, session, 200);
+        }
     }
 }

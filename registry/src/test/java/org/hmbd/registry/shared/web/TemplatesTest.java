@@ -49,6 +49,8 @@ class TemplatesTest {
             Map.entry("run.status.", List.of("AWAITING_DATA", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")),
             Map.entry("dimension.", names(org.hmbd.validator.Dimension.values())),
             Map.entry("severity.", names(org.hmbd.validator.Severity.values())),
+            Map.entry("proposal.status.", names(org.hmbd.registry.proposal.ProposalStatus.values())),
+            Map.entry("proposal.kind.", names(org.hmbd.registry.proposal.ProposalKind.values())),
             Map.entry("catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
                     "status.SUPERSEDED", "status.ABOLISHED", "level.GB", "level.WS", "level.DB", "level.T")).toList()));
 
