@@ -102,6 +102,23 @@ class EditionStore {
         return id;
     }
 
+    private static final String LOCKED_SELECT = """
+            select e.id, e.standard_id, e.status, e.working_group_id, e.supersedes_id, s.level, s.number
+            from edition e join standard s on s.id = e.standard_id where e.id = :id""";
+
+    private static Locked locked(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Locked(rs.getLong(1), rs.getLong(2), EditionStatus.valueOf(rs.getString(3)), (Long) rs.getObject(4),
+                (Long) rs.getObject(5), rs.getString(6), rs.getString(7));
+    }
+
+    /** The edition as the lock would give it, without locking (to show what may be done). */
+    Optional<Locked> find(long editionId) {
+        return jdbc.sql(LOCKED_SELECT)
+                .param("id", editionId)
+                .query(EditionStore::locked)
+                .optional();
+    }
+
     /** Locks the edition's standard, then the edition; empty when there is no such edition. */
     Optional<Locked> lock(long editionId) {
         Optional<Long> standardId = jdbc.sql("select standard_id from edition where id = :id").param("id", editionId)
@@ -110,12 +127,9 @@ class EditionStore {
             return Optional.empty();
         }
         lockStandard(standardId.get());
-        return Optional.of(jdbc.sql("""
-                        select e.id, e.standard_id, e.status, e.working_group_id, e.supersedes_id, s.level, s.number
-                        from edition e join standard s on s.id = e.standard_id where e.id = :id for update of e""")
+        return Optional.of(jdbc.sql(LOCKED_SELECT + " for update of e")
                 .param("id", editionId)
-                .query((rs, n) -> new Locked(rs.getLong(1), rs.getLong(2), EditionStatus.valueOf(rs.getString(3)),
-                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getString(6), rs.getString(7)))
+                .query(EditionStore::locked)
                 .single());
     }
 

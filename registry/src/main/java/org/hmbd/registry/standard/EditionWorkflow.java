@@ -1,6 +1,7 @@
 package org.hmbd.registry.standard;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Role;
@@ -89,17 +90,35 @@ public class EditionWorkflow {
         return standards.edition(actor, editionId);
     }
 
+    /** A move the account may make on the edition now: the state it leads to, and whether it needs a reason. */
+    public record AllowedMove(EditionStatus to, boolean reasonRequired) {
+    }
+
+    /** The moves this account may make on the edition in its present state (what the page offers as buttons). */
+    public List<AllowedMove> movesFor(Actor actor, long editionId) {
+        if (actor == null) {
+            return List.of();
+        }
+        EditionStore.Locked e = store.find(editionId).orElseThrow(() -> DomainException.notFound("edition", editionId));
+        return EditionLifecycle.all().stream().filter(m -> m.from() == e.status() && m.party() != Party.SYSTEM)
+                .filter(m -> mayAct(actor, m.party(), e)).map(m -> new AllowedMove(m.to(), m.reasonRequired()))
+                .toList();
+    }
+
     private void authorize(Actor actor, Party party, EditionStore.Locked e) {
-        boolean allowed = switch (party) {
+        if (!mayAct(actor, party, e)) {
+            throw DomainException.forbidden("party", Msg.of("party." + party.name()));
+        }
+    }
+
+    private boolean mayAct(Actor actor, Party party, EditionStore.Locked e) {
+        return switch (party) {
             case WORKING_GROUP_LEAD -> e.workingGroupId() != null && groups.roleOf(e.workingGroupId(), actor.id())
                     .filter(r -> r == WorkingGroupRole.LEAD).isPresent();
             case EXPERT -> actor.has(Role.EXPERT);
             case STANDARDS_ADMIN -> actor.has(Role.STANDARDS_ADMIN);
             case SYSTEM -> false;
         };
-        if (!allowed) {
-            throw DomainException.forbidden("party", Msg.of("party." + party.name()));
-        }
     }
 
     private void openComment(EditionStore.Locked e, LocalDate deadline) {

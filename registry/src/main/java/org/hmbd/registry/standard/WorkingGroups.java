@@ -104,10 +104,14 @@ public class WorkingGroups {
     }
 
     /** Refuses with 403 unless the actor is the lead or a drafter of the group. */
-    void requireDrafter(Actor actor, Long groupId) {
-        boolean member = groupId != null && roleOf(groupId, actor.id())
+    /** Whether the account drafts in the group (its lead or a drafter). */
+    public boolean drafts(Long groupId, long userId) {
+        return groupId != null && roleOf(groupId, userId)
                 .filter(r -> r == WorkingGroupRole.LEAD || r == WorkingGroupRole.DRAFTER).isPresent();
-        if (!member) {
+    }
+
+    void requireDrafter(Actor actor, Long groupId) {
+        if (!drafts(groupId, actor.id())) {
             throw DomainException.forbidden("working-group-drafter");
         }
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hmbd.registry.shared.BusinessDates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -384,6 +385,84 @@ class PagesIT extends ConformanceSupport {
             Document plan = page("/work-plan?year=2026", lang, session, 200);
             assertThat(plan.select("[data-testid=plan] a").eachText()).contains(title);
             page("/proposals", lang, session, 200);
+        }
+    }
+
+    /** Posts a page's form as a browser does: UTF-8, its CSRF token, the session. */
+    private Response post(String session, Document page, String form, Map<String, String> fields) {
+        Element f = page.selectFirst("form[data-testid=" + form + "]");
+        assertThat(f).as("the form " + form).isNotNull();
+        var spec = browser(session).contentType(FORM);
+        for (Element hidden : f.select("input[type=hidden]")) {
+            spec = spec.formParam(hidden.attr("name"), hidden.attr("value"));
+        }
+        for (var e : fields.entrySet()) {
+            spec = spec.formParam(e.getKey(), e.getValue());
+        }
+        return spec.post(f.attr("action"));
+    }
+
+    @Test
+    void anEditionGoesThroughCommentReviewAndPublicationWithTheButtonsEachPartyIsOffered() {
+        Member lead = member(root());
+        long edition = draftEdition(root(), lead.id());
+        String page = "/editions/" + edition;
+        String leadSession = formSession(lead.username(), PASSWORD + "x");
+        Member citizen = member(root());
+        String citizenSession = formSession(citizen.username(), PASSWORD + "x");
+        Member expert = member(root(), "EXPERT");
+        String expertSession = formSession(expert.username(), PASSWORD + "x");
+        String admin = formSession(standardsUsername(), PASSWORD + "x");
+
+        // the draft is no public page; the lead is offered opening the comment (and nothing an expert does)
+        assertThat(browser(null).get(page).statusCode()).isEqualTo(404);
+        Document draft = page(page, "zh-CN", leadSession, 200);
+        assertThat(draft.select("[data-testid=moves] details").eachAttr("data-move")).containsExactly("PUBLIC_COMMENT");
+        assertThat(page(page, "en", citizenSession, 200).select("[data-testid=moves]")).isEmpty();
+        assertThat(post(leadSession, draft, "move-PUBLIC_COMMENT", Map.of("commentDeadline",
+                BusinessDates.today().plusDays(20).toString())).statusCode()).isEqualTo(302);
+
+        // anyone signed in comments; the group disposes with a reason
+        Document open = page(page, "zh-CN", citizenSession, 200);
+        assertThat(open.select("[data-testid=edition-status]").attr("data-status")).isEqualTo("PUBLIC_COMMENT");
+        assertThat(post(citizenSession, open, "comment-form", Map.of("section", "4.2", "text", "建议增加民族字段"))
+                .statusCode()).isEqualTo(302);
+        Document withComment = page(page, "en", leadSession, 200);
+        assertThat(withComment.select("[data-testid=comments] li").text()).contains("建议增加民族字段");
+        Element dispose = withComment.selectFirst("form[data-testid^=dispose-]");
+        assertThat(dispose).isNotNull();
+        // moving on while a comment has no disposition is refused with the reason
+        Response early = post(leadSession, withComment, "move-EXPERT_REVIEW", Map.of());
+        assertThat(early.statusCode()).isEqualTo(302); // into review; the dispositions are checked when leaving it
+        Document review = page(page, "en", leadSession, 200);
+        assertThat(post(leadSession, review, review.selectFirst("form[data-testid^=dispose-]").attr("data-testid"),
+                Map.of("disposition", "NOT_ACCEPTED", "reason", "")).statusCode())
+                .as("not accepted needs its reason: the page again").isEqualTo(200);
+        assertThat(post(leadSession, review, review.selectFirst("form[data-testid^=dispose-]").attr("data-testid"),
+                Map.of("disposition", "PARTLY_ACCEPTED", "reason", "部分采纳")).statusCode()).isEqualTo(302);
+        assertThat(page(page, "zh-CN", citizenSession, 200).select("[data-testid=disposition]").text())
+                .contains("部分采纳");
+
+        // the expert approves; a reason is required to send it back
+        Document expertView = page(page, "zh-CN", expertSession, 200);
+        assertThat(expertView.select("[data-testid=moves] details").eachAttr("data-move"))
+                .containsExactlyInAnyOrder("DRAFTING", "APPROVED");
+        assertThat(expertView.select("form[data-testid=move-DRAFTING] textarea[required]")).isNotEmpty();
+        assertThat(post(expertSession, expertView, "move-APPROVED", Map.of()).statusCode()).isEqualTo(302);
+
+        // the administration publishes with a code and a date; a wrong code: the reason, still approved
+        Document approved = page(page, "en", admin, 200);
+        assertThat(approved.select("[data-testid=moves] details").eachAttr("data-move")).contains("PUBLISHED");
+        Response wrong = post(admin, approved, "move-PUBLISHED", Map.of("code", "GB/T 1-2026",
+                "effectiveDate", BusinessDates.today().plusMonths(3).toString()));
+        assertThat(Jsoup.parse(wrong.asString()).select("[data-testid=edition-failed]").text()).contains("code");
+        String code = "WS/T " + (10000 + (int) (Math.random() * 89999)) + "-" + BusinessDates.today().getYear();
+        assertThat(post(admin, approved, "move-PUBLISHED", Map.of("code", code,
+                "effectiveDate", BusinessDates.today().plusMonths(3).toString())).statusCode()).isEqualTo(302);
+        for (String lang : LANGUAGES) {
+            Document published = page(page, lang, null, 200);
+            assertThat(published.select("[data-testid=edition-status]").attr("data-status")).isEqualTo("PUBLISHED");
+            assertThat(published.select("[data-testid=edition-history] li")).hasSizeGreaterThanOrEqualTo(5);
         }
     }
 }

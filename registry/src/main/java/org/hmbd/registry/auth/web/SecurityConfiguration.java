@@ -110,7 +110,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         // the public pages of the web UI and their assets
-                        .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/catalog",
+                        .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/editions/*", "/catalog",
                                 "/certificates/verify", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
                         .permitAll()

@@ -51,6 +51,8 @@ class TemplatesTest {
             Map.entry("severity.", names(org.hmbd.validator.Severity.values())),
             Map.entry("proposal.status.", names(org.hmbd.registry.proposal.ProposalStatus.values())),
             Map.entry("proposal.kind.", names(org.hmbd.registry.proposal.ProposalKind.values())),
+            Map.entry("page.edition.move.", names(EditionStatus.values())),
+            Map.entry("disposition.", List.of("ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED")),
             Map.entry("catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
                     "status.SUPERSEDED", "status.ABOLISHED", "level.GB", "level.WS", "level.DB", "level.T")).toList()));
 
