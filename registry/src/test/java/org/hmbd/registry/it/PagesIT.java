@@ -465,4 +465,33 @@ class PagesIT extends ConformanceSupport {
             assertThat(published.select("[data-testid=edition-history] li")).hasSizeGreaterThanOrEqualTo(5);
         }
     }
+
+    @Test
+    void aProvinceSupervisorSeesItsRegionsDashboardAndNotAnothers() throws java.io.IOException {
+        long edition = sampleEdition();
+        long province = organization("PROVINCE", "520000", root());
+        long hospital = institution("520102", "TERTIARY", province);
+        long otherProvince = organization("PROVINCE", "530000", root());
+        long otherHospital = institution("530102", "SECONDARY", otherProvince);
+        for (long h : List.of(hospital, otherHospital)) {
+            Member s = member(h, "SUBMITTER");
+            long run = submit(s.api(), edition, "valid.zip", zip("valid"), "application/zip").then().statusCode(202)
+                    .extract().jsonPath().getLong("id");
+            awaitFinished(s.api(), run);
+        }
+        Member supervisor = member(province, "SUPERVISOR");
+        String session = formSession(supervisor.username(), PASSWORD + "x");
+        for (String lang : LANGUAGES) {
+            Document d = page("/conformance/editions/" + edition + "/adoption?groupBy=county", lang, session, 200);
+            assertThat(d.select("[data-testid=adoption-regions] tbody th").eachText()).contains("520102")
+                    .doesNotContain("530102");
+            assertThat(d.select("[data-testid=tested]").text()).isEqualTo("1");
+        }
+        // the experts see the whole country
+        String expert = formSession(member(root(), "EXPERT").username(), PASSWORD + "x");
+        assertThat(page("/conformance/editions/" + edition + "/adoption?groupBy=county", "en", expert, 200)
+                .select("[data-testid=adoption-regions] tbody th").eachText()).contains("520102", "530102");
+        // a bad grouping: the error page
+        page("/conformance/editions/" + edition + "/adoption?groupBy=planet", "en", session, 400);
+    }
 }
