@@ -115,6 +115,11 @@ public class Proposals {
         return store.page(q, page);
     }
 
+    /** The proposals an account made, in the order made. */
+    public PageResult<Proposal> byProposer(long proposerId, PageQuery page) {
+        return store.page(ListQuery.filter().and("p.proposer_id = :proposer", proposerId), page);
+    }
+
     public List<HistoryEntry> history(long id) {
         get(id);
         return store.history(id);

@@ -94,6 +94,14 @@ public class Standards {
                 Standards::mapEdition);
     }
 
+    /** The editions in progress whose working group the account belongs to (any role). */
+    public List<Edition> inProgressWithMember(long userId) {
+        return jdbc.sql(EDITION_SELECT + " " + """
+                         where e.status in ('DRAFTING', 'PUBLIC_COMMENT', 'EXPERT_REVIEW', 'APPROVED')
+                           and e.working_group_id in (select working_group_id from working_group_member where user_id = ?)
+                         order by e.id""").param(userId).query(Standards::mapEdition).list();
+    }
+
     /** An edition; anonymous viewers see only published, superseded or abolished editions. */
     public Edition edition(Actor viewer, long id) {
         Edition e = jdbc.sql(EDITION_SELECT + " where e.id = ?").param(id).query(Standards::mapEdition).optional()

@@ -363,6 +363,13 @@ class PagesIT extends ConformanceSupport {
                 .formParam("reason", "x").post(proposalPage + "/reject").statusCode()).isEqualTo(403);
 
         String admin = formSession(standardsUsername(), PASSWORD + "x");
+        // "my work": the proposer's proposals; the administration's decisions waiting
+        for (String lang : LANGUAGES) {
+            assertThat(page("/my-work", lang, session, 200).select("[data-testid=work-proposals] a").eachText())
+                    .contains(title);
+            assertThat(page("/my-work", lang, admin, 200).select("[data-testid=work-toDecide] a").eachText())
+                    .contains(title);
+        }
         Document decide = page(proposalPage, "zh-CN", admin, 200);
         assertThat(decide.select("[data-testid=withdraw-form]")).isEmpty();
         String token = csrf(decide, "accept-form");
@@ -414,6 +421,8 @@ class PagesIT extends ConformanceSupport {
         String expertSession = formSession(expert.username(), PASSWORD + "x");
         String admin = formSession(standardsUsername(), PASSWORD + "x");
 
+        assertThat(page("/my-work", "en", leadSession, 200).select("[data-testid=work-drafts] a").eachAttr("href"))
+                .contains(page);
         // the draft is no public page; the lead is offered opening the comment (and nothing an expert does)
         assertThat(browser(null).get(page).statusCode()).isEqualTo(404);
         Document draft = page(page, "zh-CN", leadSession, 200);

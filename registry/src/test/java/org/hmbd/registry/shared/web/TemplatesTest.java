@@ -54,6 +54,7 @@ class TemplatesTest {
             Map.entry("page.edition.move.", names(EditionStatus.values())),
             Map.entry("disposition.", List.of("ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED")),
             Map.entry("page.adoption.level.", List.of("province", "prefecture", "county")),
+            Map.entry("page.work.", List.of("toDecide", "toPublish", "reviews", "drafts", "commentOpen")),
             Map.entry("page.adoption.by.", List.of("regions", "grades", "kinds")),
             Map.entry("page.adoption.key.", List.of("regions", "grades", "kinds")),
             Map.entry("catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
