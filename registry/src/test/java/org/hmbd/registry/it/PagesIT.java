@@ -354,6 +354,10 @@ class PagesIT extends ConformanceSupport {
                 .formParam("proposingOrganization", "某医院").formParam("targetStandardId", "").post("/proposals");
         assertThat(made.statusCode()).isEqualTo(302);
         String proposalPage = made.header("Location").replaceFirst("^https?://[^/]+", "");
+        // a form's write is in the audit trail like the API's: who, what, the outcome
+        assertThat(auditor().get("/api/v1/audit-events?actorName={a}&action=POST /proposals", citizen.username())
+                .then().statusCode(200).extract().jsonPath().getList("items.outcome", String.class))
+                .contains("ATTEMPT", "SUCCESS");
         Document mine = page(proposalPage, "en", session, 200);
         assertThat(mine.select("[data-testid=proposal-status]").attr("data-status")).isEqualTo("SUBMITTED");
         assertThat(mine.select("[data-testid=decision]")).as("a citizen decides nothing").isEmpty();

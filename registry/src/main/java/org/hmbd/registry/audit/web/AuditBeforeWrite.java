@@ -36,7 +36,8 @@ class AuditBeforeWrite implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**");
+        // the API and the forms of the web UI (FHIR's $validate is recorded by its own provider)
+        registry.addInterceptor(this).addPathPatterns("/**").excludePathPatterns("/assets/**", "/webjars/**");
     }
 
     @Override

@@ -38,7 +38,9 @@ class AuditFilter extends OncePerRequestFilter {
             "/api/v1/conformance/runs/*/findings", "/api/v1/conformance/runs/*/report",
             "/api/v1/conformance/runs/*/checks", "/api/v1/conformance/runs/*/comparison",
             "/api/v1/users", "/api/v1/users/*", "/api/v1/users/*/history", "/api/v1/users/*/tokens",
-            "/api/v1/me", "/api/v1/me/tokens");
+            "/api/v1/me", "/api/v1/me/tokens",
+            // the pages that show the same
+            "/conformance/runs/*", "/admin/users", "/admin/users/*");
     private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
 
     @Override
@@ -49,7 +51,8 @@ class AuditFilter extends OncePerRequestFilter {
             // on /fhir only $validate (submitted data); terminology operations are reads, open to anyone
             boolean validate = uri.startsWith("/fhir/") && (uri.contains("$validate") || uri.contains("%24validate"))
                     && !uri.contains("validate-code");
-            return !(uri.startsWith("/api/") || uri.equals("/login") || validate);
+            // every other write: the API, the sign-in and sign-out, and the forms of the web UI
+            return uri.startsWith("/fhir/") && !validate;
         }
         return !("GET".equals(m) && SENSITIVE_READS.stream().anyMatch(p -> PATHS.match(p, uri)));
     }
