@@ -507,4 +507,60 @@ class PagesIT extends ConformanceSupport {
         // a bad grouping: the error page
         page("/conformance/editions/" + edition + "/adoption?groupBy=planet", "en", session, 400);
     }
+
+    @Test
+    void theAdministratorsCreateAnOrganizationAndAnAccountGrantARoleAndLockItInTheBrowser() {
+        String system = formSession("admin", ADMIN_PASSWORD);
+        String securitySession = formSession("security", SECURITY_PASSWORD);
+        Document orgs = page("/admin/organizations", "zh-CN", system, 200);
+        String name = "网页医院 " + unique();
+        // a wrong region code: the form again, with the reason and what was typed
+        Response bad = post(system, orgs, "organization-form", Map.of("nameZh", name, "kind", "HEALTHCARE_INSTITUTION",
+                "level", "INSTITUTION", "regionCode", "12", "grade", "TERTIARY", "parentId", String.valueOf(root())));
+        Document again = Jsoup.parse(bad.asString());
+        assertThat(again.select("[data-testid=organization-failed]").text()).contains("regionCode");
+        assertThat(again.select("input#nameZh").attr("value")).isEqualTo(name);
+        assertThat(post(system, orgs, "organization-form", Map.of("nameZh", name, "kind", "HEALTHCARE_INSTITUTION",
+                "level", "INSTITUTION", "regionCode", "110105", "grade", "TERTIARY", "parentId",
+                String.valueOf(root()))).statusCode()).isEqualTo(302);
+        long hospital = admin.get("/api/v1/organizations?q={q}", name).then().extract().jsonPath().getLong("items[0].id");
+
+        Document form = page("/admin/users/new", "en", system, 200);
+        String username = "w" + unique();
+        Response created = post(system, form, "user-form", Map.of("username", username, "displayName", "网页账号",
+                "organizationId", String.valueOf(hospital), "realName", "王小明", "idKind", "RESIDENT_ID_CARD",
+                "idNumber", Identities.residentId()));
+        assertThat(created.statusCode()).isEqualTo(200);
+        Document user = Jsoup.parse(created.asString());
+        assertThat(user.select("[data-testid=one-time-password] code").text()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(user.select("dl.facts").text()).contains("王*").doesNotContain("王小明");
+        long id = admin.get("/api/v1/users?organizationId={o}", hospital).then().extract().jsonPath()
+                .getLong("items[0].id");
+        String page = "/admin/users/" + id;
+        // the system administrator grants nothing; the security administrator does, with a reason
+        assertThat(page(page, "en", system, 200).select("[data-testid=roles-form]")).isEmpty();
+        Document grant = page(page, "zh-CN", securitySession, 200);
+        assertThat(post(securitySession, grant, "roles-form", Map.of("roles", "SUBMITTER", "reason", "上报数据"))
+                .statusCode()).isEqualTo(302);
+        Document granted = page(page, "zh-CN", securitySession, 200);
+        assertThat(granted.select("[data-testid=account-roles] [data-role]").eachAttr("data-role")).containsExactly("SUBMITTER");
+        assertThat(granted.select("[data-testid=account-history]").text()).contains("上报数据");
+        // a role the security administrator may not give here (national at an institution): the reason
+        Response national = post(securitySession, granted, "roles-form", Map.of("roles", "STANDARDS_ADMIN",
+                "reason", "x"));
+        assertThat(Jsoup.parse(national.asString()).select("[data-testid=account-failed]").text()).isNotBlank();
+        // the system administrator locks it
+        Document lock = page(page, "en", system, 200);
+        assertThat(post(system, lock, "account-move-LOCKED", Map.of("reason", "离职")).statusCode()).isEqualTo(302);
+        assertThat(page(page, "en", system, 200).select("[data-testid=account-status]").attr("data-status"))
+                .isEqualTo("LOCKED");
+        for (String lang : LANGUAGES) {
+            page("/admin/users", lang, system, 200);
+            page("/admin/organizations", lang, system, 200);
+        }
+        // an account without an administrator role sees no account of others
+        String plain = formSession(member(root()).username(), PASSWORD + "x");
+        page("/admin/users", "en", plain, 403);
+        page(page, "en", plain, 403);
+    }
 }

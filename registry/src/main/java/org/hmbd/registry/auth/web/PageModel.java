@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.hmbd.registry.auth.Accounts;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Organization;
+import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.web.Page;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,7 +26,8 @@ class PageModel {
     }
 
     /** The signed-in account as the page header shows it; null when nobody is signed in. */
-    record Viewer(String username, String displayName, String organization, boolean mustChangePassword) {
+    record Viewer(String username, String displayName, String organization, boolean mustChangePassword,
+                  boolean administersAccounts) {
     }
 
     @ModelAttribute("viewer")
@@ -38,7 +40,9 @@ class PageModel {
             Organization o = accounts.organization(actor.organizationId());
             org = english() && o.nameEn() != null && !o.nameEn().isBlank() ? o.nameEn() : o.nameZh();
         }
-        return new Viewer(actor.username(), actor.displayName(), org, actor.mustChangePassword());
+        return new Viewer(actor.username(), actor.displayName(), org, actor.mustChangePassword(),
+                actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.SECURITY_ADMIN)
+                        || actor.has(Role.ORG_ADMIN));
     }
 
     private static boolean english() {
