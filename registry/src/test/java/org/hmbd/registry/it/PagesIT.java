@@ -563,4 +563,33 @@ class PagesIT extends ConformanceSupport {
         page("/admin/users", "en", plain, 403);
         page(page, "en", plain, 403);
     }
+
+    @Test
+    void theAuditAdministratorSearchesExportsAndVerifiesTheTrailInTheBrowser() {
+        Member someone = member(root());
+        someone.api().post("/api/v1/proposals", Map.of("kind", "NEW", "titleZh", "审计页面 " + unique(), "category",
+                "DATA_SET", "intendedLevel", "WS", "scope", "s", "rationale", "r", "proposingOrganization", "o"))
+                .then().statusCode(201);
+        Member auditor = member(root(), "AUDIT_ADMIN");
+        String session = formSession(auditor.username(), PASSWORD + "x");
+        for (String lang : LANGUAGES) {
+            Document found = page("/audit?actorName=" + someone.username(), lang, session, 200);
+            assertThat(found.select("[data-testid=audit-events] tbody tr")).isNotEmpty();
+            assertThat(found.select("[data-testid=audit-events] tbody tr td:nth-child(2)").eachText())
+                    .allMatch(t -> t.startsWith(someone.username()));
+        }
+        Document verified = page("/audit?verify=true", "en", session, 200);
+        assertThat(verified.select("[data-testid=verification-result]").attr("data-intact")).isEqualTo("true");
+        String export = page("/audit?actorName=" + someone.username(), "en", session, 200)
+                .select("a[href*=format=ndjson]").attr("href");
+        Response lines = browser(session).get(export);
+        assertThat(lines.statusCode()).isEqualTo(200);
+        assertThat(lines.asString().lines()).isNotEmpty().allMatch(l -> l.contains(someone.username()));
+        // the reads are recorded too
+        assertThat(auditor.api().get("/api/v1/audit-events?actorName={a}&action=GET /audit", auditor.username())
+                .then().statusCode(200).extract().jsonPath().getList("items")).isNotEmpty();
+        // nobody else reads it
+        page("/audit", "en", formSession(member(root(), "SUPERVISOR").username(), PASSWORD + "x"), 403);
+        page("/audit", "en", formSession("admin", ADMIN_PASSWORD), 403);
+    }
 }

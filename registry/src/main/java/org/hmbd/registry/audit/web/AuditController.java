@@ -36,11 +36,13 @@ class AuditController {
     private final LocaleResolver locales;
     private final org.hmbd.registry.auth.Authority authority;
     private final org.springframework.context.ApplicationEventPublisher monitor;
+    private final AuditReads reads;
 
     AuditController(AuditLog audit, Problems problems, LocaleResolver locales,
                     org.hmbd.registry.auth.Authority authority,
-                    org.springframework.context.ApplicationEventPublisher monitor) {
+                    org.springframework.context.ApplicationEventPublisher monitor, AuditReads reads) {
         this.monitor = monitor;
+        this.reads = reads;
         this.audit = audit;
         this.problems = problems;
         this.locales = locales;
@@ -156,20 +158,11 @@ class AuditController {
                 problems.resolve(summary, locales.resolveLocale(request)));
     }
 
-    /**
-     * The part of the trail an audit administrator reads: all of it at the root of the tree (null),
-     * else the records of the accounts of its organization's subtree.
-     */
     private String region(Actor actor) {
-        String path = actor.organizationId() == null ? null : authority.path(actor.organizationId()).orElse(null);
-        if (path == null) {
-            throw DomainException.forbidden("no-organization");
-        }
-        return path.chars().filter(c -> c == '/').count() == 2 ? null : path;
+        return reads.region(actor);
     }
 
     private void read(Actor actor, HttpServletRequest request, String action, String detail) {
-        audit.record(new AuditLog.Who(actor.username(), actor.id(), actor.realNameMasked(), actor.organizationId()), action, request.getQueryString() == null ? request.getRequestURI()
-                : request.getRequestURI() + "?" + request.getQueryString(), "SUCCESS", 200, detail, request.getRemoteAddr());
+        reads.record(actor, request, action, detail);
     }
 }

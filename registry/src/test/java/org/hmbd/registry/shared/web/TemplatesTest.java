@@ -56,6 +56,7 @@ class TemplatesTest {
             Map.entry("page.adoption.level.", List.of("province", "prefecture", "county")),
             Map.entry("page.work.", List.of("toDecide", "toPublish", "reviews", "drafts", "commentOpen")),
             Map.entry("role.", names(org.hmbd.registry.auth.Role.values())),
+            Map.entry("page.audit.outcome.", List.of("SUCCESS", "FAILURE", "ATTEMPT")),
             Map.entry("account.status.", names(org.hmbd.registry.auth.AccountStatus.values())),
             Map.entry("page.accounts.move.", names(org.hmbd.registry.auth.AccountStatus.values())),
             Map.entry("identity.", names(org.hmbd.registry.auth.IdentityDocument.values())),

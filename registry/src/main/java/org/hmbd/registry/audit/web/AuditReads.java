@@ -1,0 +1,41 @@
+package org.hmbd.registry.audit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.hmbd.registry.audit.AuditLog;
+import org.hmbd.registry.auth.Actor;
+import org.hmbd.registry.auth.Authority;
+import org.hmbd.registry.shared.DomainException;
+import org.springframework.stereotype.Component;
+
+/** What the audit trail's readers (the API and the pages) share: the part of the trail a reader sees, and the record of each read. */
+@Component
+class AuditReads {
+
+    private final AuditLog audit;
+    private final Authority authority;
+
+    AuditReads(AuditLog audit, Authority authority) {
+        this.audit = audit;
+        this.authority = authority;
+    }
+
+    /**
+     * The part of the trail an audit administrator reads: all of it at the root of the tree (null),
+     * else the records of the accounts of its organization's subtree.
+     */
+    String region(Actor actor) {
+        String path = actor.organizationId() == null ? null : authority.path(actor.organizationId()).orElse(null);
+        if (path == null) {
+            throw DomainException.forbidden("no-organization");
+        }
+        return path.chars().filter(c -> c == '/').count() == 2 ? null : path;
+    }
+
+    /** Records a read of the trail: who, what, when, the query. */
+    void record(Actor actor, HttpServletRequest request, String action, String detail) {
+        audit.record(new AuditLog.Who(actor.username(), actor.id(), actor.realNameMasked(), actor.organizationId()),
+                action, request.getQueryString() == null ? request.getRequestURI()
+                        : request.getRequestURI() + "?" + request.getQueryString(), "SUCCESS", 200, detail,
+                request.getRemoteAddr());
+    }
+}
