@@ -1,7 +1,7 @@
 package org.hmbd.registry.auth;
 
 /** Where an account stands; only an {@code ACTIVE} account signs in or uses its tokens. */
-public enum AccountStatus {
+enum AccountStatus {
     /** registered by its holder, waiting for an administrator to verify the identity */
     PENDING_VERIFICATION,
     ACTIVE,

@@ -11,7 +11,7 @@ import org.hmbd.registry.shared.DomainException;
  * resident identity number is checked as GB 11643-1999 defines it: 6-digit division code, birth
  * date, sequence, and the ISO 7064 MOD 11-2 check character.
  */
-public enum IdentityDocument {
+enum IdentityDocument {
     /** 居民身份证 (GB 11643) */
     RESIDENT_ID_CARD,
     /** 护照 */

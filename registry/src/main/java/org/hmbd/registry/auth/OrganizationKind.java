@@ -1,7 +1,7 @@
 package org.hmbd.registry.auth;
 
 /** What an organization is (Art. 9 names citizens, institutions, associations and enterprises as proposers). */
-public enum OrganizationKind {
+enum OrganizationKind {
     HEALTH_ADMINISTRATION,
     HEALTHCARE_INSTITUTION,
     ASSOCIATION,

@@ -1,7 +1,7 @@
 package org.hmbd.registry.auth;
 
 /** Administrative level of an organization, from the national commission down to an institution. */
-public enum OrganizationLevel {
+enum OrganizationLevel {
     NATIONAL,
     PROVINCE,
     PREFECTURE,

@@ -1,7 +1,7 @@
 package org.hmbd.registry.proposal;
 
 /** What a proposal asks for (Art. 9): a new standard, a revision of a published one, or an abolition. */
-public enum ProposalKind {
+enum ProposalKind {
     NEW,
     REVISION,
     ABOLITION

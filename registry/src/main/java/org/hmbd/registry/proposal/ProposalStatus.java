@@ -1,7 +1,7 @@
 package org.hmbd.registry.proposal;
 
 /** A proposal waits for the national administration's decision, unless its proposer withdraws it. */
-public enum ProposalStatus {
+enum ProposalStatus {
     SUBMITTED,
     ACCEPTED,
     REJECTED,

@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountPages {
 
     static final int PAGE_SIZE = 20;
+    /** The identity documents an account may be bound to ({@code auth.IdentityDocument}). */
+    static final List<String> ID_KINDS = List.of("RESIDENT_ID_CARD", "PASSPORT", "HK_MACAO_PERMIT", "TAIWAN_PERMIT",
+            "FOREIGN_PERMANENT_RESIDENT");
     private final Accounts accounts;
     private final Problems problems;
 
@@ -71,8 +74,7 @@ class AccountPages {
     private String userForm(Model model, UserForm form, String failure) {
         model.addAttribute("form", form);
         model.addAttribute("organizations", organizations());
-        model.addAttribute("idKinds", java.util.Arrays.stream(org.hmbd.registry.auth.IdentityDocument.values())
-                .map(Enum::name).toList());
+        model.addAttribute("idKinds", ID_KINDS);
         model.addAttribute("failure", failure);
         return "admin/new-user";
     }
@@ -106,7 +108,8 @@ class AccountPages {
         model.addAttribute("history", accounts.history(actor, id));
         model.addAttribute("roleHistory", accounts.roleHistory(actor, id));
         boolean manages = actor.id() != id && (actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.ORG_ADMIN));
-        model.addAttribute("moves", manages ? u.allowedTransitions().stream().map(String::valueOf).toList() : List.of());
+        List<?> allowed = u.allowedTransitions();
+        model.addAttribute("moves", manages ? allowed.stream().map(String::valueOf).toList() : List.of());
         boolean grants = actor.id() != id && !Authority.grantable(actor).isEmpty();
         model.addAttribute("grantable", grants ? new ArrayList<>(Authority.grantable(actor)) : List.of());
         model.addAttribute("allRoles", List.of(Role.values()));

@@ -111,7 +111,8 @@ class ProposalPages {
 
     private String show(Actor viewer, long id, Model model, String failure) {
         Proposal p = proposals.get(id);
-        List<String> moves = p.allowedTransitions().stream().map(String::valueOf).toList();
+        List<?> allowed = p.allowedTransitions();
+        List<String> moves = allowed.stream().map(String::valueOf).toList();
         model.addAttribute("proposal", p);
         model.addAttribute("history", proposals.history(id));
         model.addAttribute("canDecide", viewer.has(Role.STANDARDS_ADMIN) && moves.contains("ACCEPTED"));

@@ -49,24 +49,33 @@ class TemplatesTest {
             Map.entry("run.status.", List.of("AWAITING_DATA", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")),
             Map.entry("dimension.", names(org.hmbd.validator.Dimension.values())),
             Map.entry("severity.", names(org.hmbd.validator.Severity.values())),
-            Map.entry("proposal.status.", names(org.hmbd.registry.proposal.ProposalStatus.values())),
-            Map.entry("proposal.kind.", names(org.hmbd.registry.proposal.ProposalKind.values())),
+            Map.entry("proposal.status.", constants("org.hmbd.registry.proposal.ProposalStatus")),
+            Map.entry("proposal.kind.", constants("org.hmbd.registry.proposal.ProposalKind")),
             Map.entry("page.edition.move.", names(EditionStatus.values())),
             Map.entry("disposition.", List.of("ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED")),
             Map.entry("page.adoption.level.", List.of("province", "prefecture", "county")),
             Map.entry("page.work.", List.of("toDecide", "toPublish", "reviews", "drafts", "commentOpen")),
             Map.entry("role.", names(org.hmbd.registry.auth.Role.values())),
             Map.entry("page.audit.outcome.", List.of("SUCCESS", "FAILURE", "ATTEMPT")),
-            Map.entry("account.status.", names(org.hmbd.registry.auth.AccountStatus.values())),
-            Map.entry("page.accounts.move.", names(org.hmbd.registry.auth.AccountStatus.values())),
-            Map.entry("identity.", names(org.hmbd.registry.auth.IdentityDocument.values())),
-            Map.entry("organization.level.", names(org.hmbd.registry.auth.OrganizationLevel.values())),
-            Map.entry("organization.kind.", names(org.hmbd.registry.auth.OrganizationKind.values())),
-            Map.entry("organization.grade.", names(org.hmbd.registry.auth.InstitutionGrade.values())),
+            Map.entry("account.status.", constants("org.hmbd.registry.auth.AccountStatus")),
+            Map.entry("page.accounts.move.", constants("org.hmbd.registry.auth.AccountStatus")),
+            Map.entry("identity.", constants("org.hmbd.registry.auth.IdentityDocument")),
+            Map.entry("organization.level.", constants("org.hmbd.registry.auth.OrganizationLevel")),
+            Map.entry("organization.kind.", constants("org.hmbd.registry.auth.OrganizationKind")),
+            Map.entry("organization.grade.", constants("org.hmbd.registry.auth.InstitutionGrade")),
             Map.entry("page.adoption.by.", List.of("regions", "grades", "kinds")),
             Map.entry("page.adoption.key.", List.of("regions", "grades", "kinds")),
             Map.entry("catalog.", Stream.concat(CATALOG_TYPES.stream().map(t -> "type." + t), Stream.of("status.PUBLISHED",
                     "status.SUPERSEDED", "status.ABOLISHED", "level.GB", "level.WS", "level.DB", "level.T")).toList()));
+
+    /** The constants of an enum its package keeps to itself. */
+    private static List<String> constants(String enumClass) {
+        try {
+            return Arrays.stream(Class.forName(enumClass).getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
