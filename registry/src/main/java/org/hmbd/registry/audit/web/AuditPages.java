@@ -12,6 +12,7 @@ import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
@@ -49,7 +50,7 @@ class AuditPages {
                   @RequestParam(required = false) Instant to, @RequestParam(required = false) Boolean verify,
                   @RequestParam(required = false) Integer page, Model model) {
         actor.require(Role.AUDIT_ADMIN);
-        AuditLog.Filter filter = new AuditLog.Filter(blank(actorName), blank(action), blank(target), blank(outcome),
+        AuditLog.Filter filter = new AuditLog.Filter(Forms.blank(actorName), Forms.blank(action), Forms.blank(target), Forms.blank(outcome),
                 from, to);
         String region = reads.region(actor);
         PageResult<AuditEvent> result = region == null ? audit.search(filter, PageQuery.of(page, PAGE_SIZE))
@@ -69,9 +70,5 @@ class AuditPages {
             model.addAttribute("verificationSummary", problems.resolve(summary, LocaleContextHolder.getLocale()));
         }
         return "admin/audit";
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

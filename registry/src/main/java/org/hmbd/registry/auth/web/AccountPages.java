@@ -12,6 +12,7 @@ import org.hmbd.registry.auth.Role;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
@@ -85,7 +86,7 @@ class AccountPages {
         Accounts.CreatedUser created;
         try {
             created = accounts.createUser(actor, new Accounts.NewUser(form.username(), form.displayName(),
-                    blank(form.email()), form.organizationId(), List.of(), null, form.realName(), form.idKind(),
+                    Forms.blank(form.email()), form.organizationId(), List.of(), null, form.realName(), form.idKind(),
                     form.idNumber()));
         } catch (DomainException e) {
             return userForm(model, form, text(e));
@@ -122,7 +123,7 @@ class AccountPages {
     String move(Actor actor, @PathVariable long id, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String reason, Model model) {
         try {
-            accounts.changeStatus(actor, id, new Accounts.StatusChange(to, blank(reason)));
+            accounts.changeStatus(actor, id, new Accounts.StatusChange(to, Forms.blank(reason)));
         } catch (DomainException e) {
             return user(actor, id, model, text(e));
         }
@@ -156,7 +157,7 @@ class AccountPages {
 
     private String organizationsPage(Actor actor, String q, Integer page, Model model, OrganizationForm form,
                                      String failure) {
-        PageResult<Organization> result = accounts.organizations(null, null, blank(q), PageQuery.of(page, PAGE_SIZE));
+        PageResult<Organization> result = accounts.organizations(null, null, Forms.blank(q), PageQuery.of(page, PAGE_SIZE));
         model.addAttribute("result", result);
         model.addAttribute("pages", Pager.of(result));
         model.addAttribute("q", q);
@@ -171,8 +172,8 @@ class AccountPages {
     @PostMapping("/admin/organizations")
     String createOrganization(Actor actor, @ModelAttribute OrganizationForm form, Model model) {
         try {
-            accounts.createOrganization(actor, new Accounts.NewOrganization(form.nameZh(), blank(form.nameEn()),
-                    form.kind(), form.level(), form.regionCode(), blank(form.grade()), form.parentId()));
+            accounts.createOrganization(actor, new Accounts.NewOrganization(form.nameZh(), Forms.blank(form.nameEn()),
+                    form.kind(), form.level(), form.regionCode(), Forms.blank(form.grade()), form.parentId()));
         } catch (DomainException e) {
             return organizationsPage(actor, null, null, model, form, text(e));
         }
@@ -187,8 +188,5 @@ class AccountPages {
         return problems.resolve(e.detail(), LocaleContextHolder.getLocale());
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
 }

@@ -17,6 +17,7 @@ import org.hmbd.registry.conformance.TestSuites;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
@@ -134,7 +135,7 @@ class RunPages {
                     .sorted(Comparator.comparingLong(RunReports.CheckView::count).reversed()).limit(10).toList());
             model.addAttribute("dimensions", dimensions(run.result().scores()));
             PageResult<RunReports.FindingView> findings = reports.findings(viewer, id, new RunReports.FindingFilter(
-                    blank(checkId), blank(severity), blank(dimension), blank(resourceType)),
+                    Forms.blank(checkId), Forms.blank(severity), Forms.blank(dimension), Forms.blank(resourceType)),
                     PageQuery.of(page, FINDINGS_PAGE_SIZE));
             model.addAttribute("findings", findings);
             model.addAttribute("pages", Pager.of(findings));
@@ -162,9 +163,6 @@ class RunPages {
         return "conformance/run :: progress";
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
     /** A dimension's bar: its name, score (0-100, null when nothing was checked), passed of total. */
     record DimensionBar(String dimension, Double score, long passed, long total) {

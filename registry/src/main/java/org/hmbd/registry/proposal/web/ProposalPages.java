@@ -15,6 +15,7 @@ import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.Msg;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
@@ -69,7 +70,7 @@ class ProposalPages {
     @GetMapping("/proposals")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                 Model model) {
-        PageResult<Proposal> result = proposals.list(new Proposals.ProposalFilter(blank(status), null, null, null,
+        PageResult<Proposal> result = proposals.list(new Proposals.ProposalFilter(Forms.blank(status), null, null, null,
                 null, null), PageQuery.of(page, PAGE_SIZE));
         model.addAttribute("result", result);
         model.addAttribute("pages", Pager.of(result));
@@ -136,7 +137,7 @@ class ProposalPages {
             Long lead = leadUsername == null || leadUsername.isBlank() ? null : accounts.activeAccountId(leadUsername)
                     .orElseThrow(() -> DomainException.invalidField("leadUsername", "unknown-user", leadUsername));
             proposals.accept(actor, id, new Proposals.AcceptRequest(year, leadOrganizationId, lead,
-                    blank(workingGroupName), dueDate, blank(reason)));
+                    Forms.blank(workingGroupName), dueDate, Forms.blank(reason)));
         } catch (DomainException e) {
             return show(actor, id, model, text(e));
         }
@@ -158,7 +159,7 @@ class ProposalPages {
     @PostMapping("/proposals/{id}/withdraw")
     String withdraw(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason, Model model) {
         try {
-            proposals.withdraw(actor, id, new Proposals.DecisionRequest(blank(reason)));
+            proposals.withdraw(actor, id, new Proposals.DecisionRequest(Forms.blank(reason)));
         } catch (DomainException e) {
             return show(actor, id, model, text(e));
         }
@@ -181,9 +182,6 @@ class ProposalPages {
         return problems.resolve(e.detail(), LocaleContextHolder.getLocale());
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
     /** The category tree in order, each with its depth, for a select. */
     record CategoryOption(String code, String nameZh, String nameEn, int depth) {

@@ -7,6 +7,7 @@ import org.hmbd.registry.auth.Permits;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
@@ -82,7 +83,7 @@ class EditionPages {
                 @RequestParam(required = false) LocalDate effectiveDate,
                 @RequestParam(required = false) LocalDate commentDeadline, Model model) {
         try {
-            workflow.transition(actor, id, new EditionWorkflow.TransitionRequest(to, blank(reason), blank(code),
+            workflow.transition(actor, id, new EditionWorkflow.TransitionRequest(to, Forms.blank(reason), Forms.blank(code),
                     effectiveDate, commentDeadline));
         } catch (DomainException e) {
             return show(actor, id, null, model, text(e));
@@ -95,7 +96,7 @@ class EditionPages {
     String comment(Actor actor, @PathVariable long id, @RequestParam(required = false) String section,
                    @RequestParam(required = false) String text, Model model) {
         try {
-            comments.comment(actor, id, new Comments.CommentRequest(blank(section), text));
+            comments.comment(actor, id, new Comments.CommentRequest(Forms.blank(section), text));
         } catch (DomainException e) {
             return show(actor, id, null, model, text(e));
         }
@@ -108,7 +109,7 @@ class EditionPages {
                    @RequestParam(required = false) String disposition, @RequestParam(required = false) String reason,
                    Model model) {
         try {
-            comments.dispose(actor, id, commentId, new Comments.DispositionRequest(disposition, blank(reason)));
+            comments.dispose(actor, id, commentId, new Comments.DispositionRequest(disposition, Forms.blank(reason)));
         } catch (DomainException e) {
             return show(actor, id, null, model, text(e));
         }
@@ -117,9 +118,5 @@ class EditionPages {
 
     private String text(DomainException e) {
         return problems.resolve(e.detail(), LocaleContextHolder.getLocale());
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -7,6 +7,7 @@ import org.hmbd.registry.auth.Permission;
 import org.hmbd.registry.auth.Permits;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.standard.Edition;
@@ -43,8 +44,8 @@ class StandardPages {
     String list(Actor viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String level,
                 @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                 Model model) {
-        PageResult<Standard> result = standards.list(viewer, new Standards.StandardFilter(blankToNull(status), null,
-                blankToNull(level), null, blankToNull(q)), PageQuery.of(page, PAGE_SIZE));
+        PageResult<Standard> result = standards.list(viewer, new Standards.StandardFilter(Forms.blank(status), null,
+                Forms.blank(level), null, Forms.blank(q)), PageQuery.of(page, PAGE_SIZE));
         model.addAttribute("result", result);
         model.addAttribute("q", q);
         model.addAttribute("level", level);
@@ -64,9 +65,5 @@ class StandardPages {
         model.addAttribute("standard", s);
         model.addAttribute("editions", editions);
         return "standards/standard";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -31,7 +31,8 @@ class TemplatesTest {
 
     private static final Pattern STATIC = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
     private static final Pattern LITERAL = Pattern.compile("#messages\\.msg(?:OrNull)?\\('([\\w.-]+)'\\)");
-    private static final Pattern BUILT = Pattern.compile("(?:#\\{|#messages\\.msg(?:OrNull)?\\()'([\\w.-]+\\.)' *\\+");
+    private static final Pattern BUILT = Pattern.compile("(?:#\\{|#messages\\.msg(?:OrNull)?\\()'([\\w.-]+\\.)' *\\+"
+            + "|fragments :: history\\([^,]+, '([\\w.-]+\\.)'");
 
     /** The kinds of catalog items ({@code catalog.CatalogItemType}). */
     private static final List<String> CATALOG_TYPES = List.of("STANDARD", "EDITION", "DATA_ELEMENT", "DATA_SET",
@@ -107,7 +108,7 @@ class TemplatesTest {
             });
             Matcher built = BUILT.matcher(text);
             while (built.find()) {
-                String prefix = built.group(1);
+                String prefix = built.group(1) != null ? built.group(1) : built.group(2);
                 List<String> values = BUILT_FROM.get(prefix);
                 if (values == null) {
                     missing.add(t.getFilename() + ": a key built on '" + prefix + "' that this test does not know");
