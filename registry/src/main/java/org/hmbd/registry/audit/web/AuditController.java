@@ -151,9 +151,7 @@ class AuditController {
         actor.require(Role.AUDIT_ADMIN);
         AuditVerification v = audit.verify();
         read(actor, request, "GET /api/v1/audit-events/verification", v.intact() ? "intact" : v.problem().kind().name());
-        Msg summary = v.intact() ? Msg.of("audit.verification.intact", v.checked())
-                : Msg.of("audit.verification." + v.problem().kind().name().toLowerCase(java.util.Locale.ROOT),
-                        v.problem().position(), v.checked());
+        Msg summary = AuditReads.summary(v);
         return new VerificationView(v.intact(), v.checked(), v.end(), v.anchor(), v.outsideChain(), v.problem(),
                 problems.resolve(summary, locales.resolveLocale(request)));
     }

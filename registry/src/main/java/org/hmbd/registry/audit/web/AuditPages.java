@@ -16,7 +16,6 @@ import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,11 +62,9 @@ class AuditPages {
         if (Boolean.TRUE.equals(verify)) {
             AuditVerification v = audit.verify();
             reads.record(actor, request, "GET /audit?verify", v.intact() ? "intact" : v.problem().kind().name());
-            Msg summary = v.intact() ? Msg.of("audit.verification.intact", v.checked())
-                    : Msg.of("audit.verification." + v.problem().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    v.problem().position(), v.checked());
+            Msg summary = AuditReads.summary(v);
             model.addAttribute("verification", v);
-            model.addAttribute("verificationSummary", problems.resolve(summary, LocaleContextHolder.getLocale()));
+            model.addAttribute("verificationSummary", problems.text(summary));
         }
         return "admin/audit";
     }

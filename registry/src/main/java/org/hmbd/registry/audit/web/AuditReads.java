@@ -31,6 +31,13 @@ class AuditReads {
         return path.chars().filter(c -> c == '/').count() == 2 ? null : path;
     }
 
+    /** The verification's result as a sentence: intact, or the first altered, deleted, inserted, reordered or cut position. */
+    static org.hmbd.registry.shared.Msg summary(org.hmbd.registry.audit.AuditVerification v) {
+        return v.intact() ? org.hmbd.registry.shared.Msg.of("audit.verification.intact", v.checked())
+                : org.hmbd.registry.shared.Msg.of("audit.verification."
+                        + v.problem().kind().name().toLowerCase(java.util.Locale.ROOT), v.problem().position(), v.checked());
+    }
+
     /** Records a read of the trail: who, what, when, the query. */
     void record(Actor actor, HttpServletRequest request, String action, String detail) {
         audit.record(new AuditLog.Who(actor.username(), actor.id(), actor.realNameMasked(), actor.organizationId()),

@@ -16,7 +16,6 @@ import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,7 +88,7 @@ class AccountPages {
                     Forms.blank(form.email()), form.organizationId(), List.of(), null, form.realName(), form.idKind(),
                     form.idNumber()));
         } catch (DomainException e) {
-            return userForm(model, form, text(e));
+            return userForm(model, form, problems.text(e.detail()));
         }
         // shown once, in this answer only (no redirect: the password is never in an address)
         model.addAttribute("oneTimePassword", created.oneTimePassword());
@@ -125,7 +124,7 @@ class AccountPages {
         try {
             accounts.changeStatus(actor, id, new Accounts.StatusChange(to, Forms.blank(reason)));
         } catch (DomainException e) {
-            return user(actor, id, model, text(e));
+            return user(actor, id, model, problems.text(e.detail()));
         }
         return "redirect:/admin/users/" + id;
     }
@@ -137,7 +136,7 @@ class AccountPages {
         try {
             accounts.setRoles(actor, id, new Accounts.RoleChange(roles == null ? List.of() : roles, reason));
         } catch (DomainException e) {
-            return user(actor, id, model, text(e));
+            return user(actor, id, model, problems.text(e.detail()));
         }
         return "redirect:/admin/users/" + id;
     }
@@ -175,7 +174,7 @@ class AccountPages {
             accounts.createOrganization(actor, new Accounts.NewOrganization(form.nameZh(), Forms.blank(form.nameEn()),
                     form.kind(), form.level(), form.regionCode(), Forms.blank(form.grade()), form.parentId()));
         } catch (DomainException e) {
-            return organizationsPage(actor, null, null, model, form, text(e));
+            return organizationsPage(actor, null, null, model, form, problems.text(e.detail()));
         }
         return "redirect:/admin/organizations";
     }
@@ -184,9 +183,6 @@ class AccountPages {
         return accounts.organizations(null, null, null, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
     }
 
-    private String text(DomainException e) {
-        return problems.resolve(e.detail(), LocaleContextHolder.getLocale());
-    }
 
 
 }

@@ -10,7 +10,6 @@ import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
@@ -64,14 +63,13 @@ class SignInPages {
                           Model model) {
         model.addAttribute("minLength", minLength);
         if (newPassword == null || !newPassword.equals(confirmPassword)) {
-            model.addAttribute("failure", problems.resolve(org.hmbd.registry.shared.Msg.of("page.password.mismatch"),
-                    LocaleContextHolder.getLocale()));
+            model.addAttribute("failure", problems.text(org.hmbd.registry.shared.Msg.of("page.password.mismatch")));
             return "account/password";
         }
         try {
             accounts.changePassword(actor, currentPassword, newPassword);
         } catch (DomainException e) {
-            model.addAttribute("failure", problems.resolve(e.detail(), LocaleContextHolder.getLocale()));
+            model.addAttribute("failure", problems.text(e.detail()));
             return "account/password";
         }
         HttpSession session = request.getSession(false);

@@ -21,7 +21,6 @@ import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,14 +80,13 @@ class RunPages {
                   @RequestParam(required = false) List<MultipartFile> files, Model model) {
         List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (given.isEmpty()) {
-            return again(model, problems.resolve(org.hmbd.registry.shared.Msg.of("page.run.noFiles"),
-                    LocaleContextHolder.getLocale()));
+            return again(model, problems.text(org.hmbd.registry.shared.Msg.of("page.run.noFiles")));
         }
         Runs.RunView run;
         try {
             run = runs.create(actor, editionId);
         } catch (DomainException e) {
-            return again(model, problems.resolve(e.detail(), LocaleContextHolder.getLocale()));
+            return again(model, problems.text(e.detail()));
         }
         try {
             for (MultipartFile f : given) {
@@ -99,9 +97,8 @@ class RunPages {
             runs.submit(actor, run.id());
         } catch (DomainException | IOException e) {
             runs.cancel(actor, run.id(), "upload failed");
-            String why = e instanceof DomainException d ? problems.resolve(d.detail(), LocaleContextHolder.getLocale())
-                    : problems.resolve(org.hmbd.registry.shared.Msg.of("page.run.uploadFailed"),
-                    LocaleContextHolder.getLocale());
+            String why = e instanceof DomainException d ? problems.text(d.detail())
+                    : problems.text(org.hmbd.registry.shared.Msg.of("page.run.uploadFailed"));
             return again(model, why);
         }
         return "redirect:/conformance/runs/" + run.id();

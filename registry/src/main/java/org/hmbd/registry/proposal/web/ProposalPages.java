@@ -21,7 +21,6 @@ import org.hmbd.registry.shared.web.Pager;
 import org.hmbd.registry.shared.web.Problems;
 import org.hmbd.registry.standard.Categories;
 import org.hmbd.registry.standard.Category;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,7 +99,7 @@ class ProposalPages {
             Proposal p = proposals.submit(actor, form.request());
             return "redirect:/proposals/" + p.id();
         } catch (DomainException e) {
-            return form(actor, model, form, text(e));
+            return form(actor, model, form, problems.text(e.detail()));
         }
     }
 
@@ -139,7 +138,7 @@ class ProposalPages {
             proposals.accept(actor, id, new Proposals.AcceptRequest(year, leadOrganizationId, lead,
                     Forms.blank(workingGroupName), dueDate, Forms.blank(reason)));
         } catch (DomainException e) {
-            return show(actor, id, model, text(e));
+            return show(actor, id, model, problems.text(e.detail()));
         }
         return "redirect:/proposals/" + id;
     }
@@ -150,7 +149,7 @@ class ProposalPages {
         try {
             proposals.reject(actor, id, new Proposals.DecisionRequest(reason));
         } catch (DomainException e) {
-            return show(actor, id, model, text(e));
+            return show(actor, id, model, problems.text(e.detail()));
         }
         return "redirect:/proposals/" + id;
     }
@@ -161,7 +160,7 @@ class ProposalPages {
         try {
             proposals.withdraw(actor, id, new Proposals.DecisionRequest(Forms.blank(reason)));
         } catch (DomainException e) {
-            return show(actor, id, model, text(e));
+            return show(actor, id, model, problems.text(e.detail()));
         }
         return "redirect:/proposals/" + id;
     }
@@ -178,9 +177,6 @@ class ProposalPages {
         return "proposals/work-plan";
     }
 
-    private String text(DomainException e) {
-        return problems.resolve(e.detail(), LocaleContextHolder.getLocale());
-    }
 
 
     /** The category tree in order, each with its depth, for a select. */

@@ -76,6 +76,11 @@ public class Problems {
         return problem;
     }
 
+    /** The detail of a failure in the language of the request being handled (a page shows it beside its form). */
+    public String text(Msg detail) {
+        return resolve(detail, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     /** Writes a problem outside Spring MVC (security filters). */
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, Msg detail)
             throws IOException {

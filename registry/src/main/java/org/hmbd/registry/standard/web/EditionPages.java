@@ -16,7 +16,6 @@ import org.hmbd.registry.standard.Edition;
 import org.hmbd.registry.standard.EditionWorkflow;
 import org.hmbd.registry.standard.Standards;
 import org.hmbd.registry.standard.WorkingGroups;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,7 +85,7 @@ class EditionPages {
             workflow.transition(actor, id, new EditionWorkflow.TransitionRequest(to, Forms.blank(reason), Forms.blank(code),
                     effectiveDate, commentDeadline));
         } catch (DomainException e) {
-            return show(actor, id, null, model, text(e));
+            return show(actor, id, null, model, problems.text(e.detail()));
         }
         return "redirect:/editions/" + id;
     }
@@ -98,7 +97,7 @@ class EditionPages {
         try {
             comments.comment(actor, id, new Comments.CommentRequest(Forms.blank(section), text));
         } catch (DomainException e) {
-            return show(actor, id, null, model, text(e));
+            return show(actor, id, null, model, problems.text(e.detail()));
         }
         return "redirect:/editions/" + id + "#comments";
     }
@@ -111,12 +110,8 @@ class EditionPages {
         try {
             comments.dispose(actor, id, commentId, new Comments.DispositionRequest(disposition, Forms.blank(reason)));
         } catch (DomainException e) {
-            return show(actor, id, null, model, text(e));
+            return show(actor, id, null, model, problems.text(e.detail()));
         }
         return "redirect:/editions/" + id + "#comments";
-    }
-
-    private String text(DomainException e) {
-        return problems.resolve(e.detail(), LocaleContextHolder.getLocale());
     }
 }
