@@ -25,6 +25,7 @@ public enum ErrorCode {
     SUITE_UNAVAILABLE("suite-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     AUDIT_UNAVAILABLE("audit-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    PDF_UNAVAILABLE("pdf-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE),

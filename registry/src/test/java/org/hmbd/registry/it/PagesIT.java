@@ -329,6 +329,54 @@ class PagesIT extends ConformanceSupport {
         page(runPage, "en", otherSession, 404);
     }
 
+    @Test
+    void anInstitutionDownloadsItsReportAndCertificateAsPdfsWhoseQrCodeOpensThePublicVerification() throws Exception {
+        long edition = sampleEdition();
+        Member submitter = member(institution("110108", "TERTIARY"), "SUBMITTER");
+        long run = submit(submitter.api(), edition, "valid.zip", zip("valid"), "application/zip").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        String number = awaitFinished(submitter.api(), run).getString("certificateNumber");
+        assertThat(number).isNotNull();
+        String session = formSession(submitter.username(), PASSWORD + "x");
+        Document page = page("/conformance/runs/" + run, "zh-CN", session, 200);
+        String reportLink = page.select("a[data-testid=report-pdf]").attr("href");
+        String certificateLink = page.select("a[data-testid=certificate-pdf]").attr("href");
+        assertThat(reportLink).isEqualTo("/conformance/runs/" + run + "/report.pdf");
+
+        for (String lang : LANGUAGES) {
+            Response report = browser(session).header("Accept-Language", lang).get(reportLink);
+            assertThat(report.statusCode()).isEqualTo(200);
+            assertThat(report.contentType()).isEqualTo("application/pdf");
+            assertThat(report.header("Content-Disposition")).contains("conformance-run-" + run + ".pdf");
+            String text = Pdfs.text(report.asByteArray());
+            assertThat(text).contains(lang.equals("en") ? "Conformance test report" : "符合性测试报告")
+                    .contains(number).contains(lang.equals("en") ? "Scores by dimension" : "各维度得分");
+        }
+        Response certificate = browser(session).header("Accept-Language", "zh-CN").get(certificateLink);
+        assertThat(certificate.statusCode()).isEqualTo(200);
+        assertThat(certificate.contentType()).isEqualTo("application/pdf");
+        assertThat(Pdfs.text(certificate.asByteArray())).contains("健康医疗大数据标准符合性证书").contains(number);
+        // the QR code printed on it opens the public verification page of this certificate
+        String scanned = Pdfs.qrCode(certificate.asByteArray());
+        assertThat(scanned).startsWith("http://localhost:" + port + "/certificates/verify?number=").endsWith(number);
+        Document verified = page(scanned.replaceFirst("^http://localhost:\\d+", ""), "en", null, 200);
+        assertThat(verified.select("[data-testid=verification]").hasClass("valid")).isTrue();
+
+        // another institution gets neither; a run still without a report has no PDF
+        String otherSession = formSession(member(institution("110109", "TERTIARY"), "SUBMITTER").username(),
+                PASSWORD + "x");
+        assertThat(browser(otherSession).get(reportLink).statusCode()).isEqualTo(404);
+        assertThat(browser(otherSession).get(certificateLink).statusCode()).isEqualTo(404);
+        long waiting = submitter.api().post("/api/v1/conformance/runs",
+                Map.of("editionId", edition)).then().statusCode(201).extract().jsonPath().getLong("id");
+        Response early = browser(session).header("Accept-Language", "en").get("/conformance/runs/" + waiting + "/report.pdf");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(early.asString()).text()).contains("The run has no result");
+        // reading the report is in the trail
+        assertThat(auditor().request().queryParam("actorName", submitter.username())
+                .queryParam("action", "GET /conformance/runs/{id}/report.pdf").get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items")).isNotEmpty();
+    }
+
     /** The post form's CSRF token on a page. */
     private static String csrf(Document page, String form) {
         return page.select("form[data-testid=" + form + "] input[name=_csrf]").attr("value");

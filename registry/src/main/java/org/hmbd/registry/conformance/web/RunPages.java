@@ -1,5 +1,6 @@
 package org.hmbd.registry.conformance.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,19 +9,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Permission;
 import org.hmbd.registry.auth.Permits;
+import org.hmbd.registry.conformance.Certificates;
 import org.hmbd.registry.conformance.RunReports;
 import org.hmbd.registry.conformance.Runs;
 import org.hmbd.registry.conformance.TestSuites;
 import org.hmbd.registry.shared.DomainException;
 import org.hmbd.registry.shared.PageQuery;
 import org.hmbd.registry.shared.PageResult;
+import org.hmbd.registry.shared.SecurityEvent;
 import org.hmbd.registry.shared.web.Forms;
 import org.hmbd.registry.shared.web.Page;
 import org.hmbd.registry.shared.web.Pager;
+import org.hmbd.registry.shared.web.PdfDocuments;
 import org.hmbd.registry.shared.web.Problems;
+import org.hmbd.registry.shared.web.WebProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +38,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,16 +55,26 @@ class RunPages {
 
     static final int PAGE_SIZE = 20;
     static final int FINDINGS_PAGE_SIZE = 50;
+    static final int PDF_FINDINGS = 200;
     private final Runs runs;
     private final RunReports reports;
     private final TestSuites suites;
     private final Problems problems;
+    private final Certificates certificates;
+    private final PdfDocuments pdf;
+    private final WebProperties web;
+    private final ApplicationEventPublisher events;
 
-    RunPages(Runs runs, RunReports reports, TestSuites suites, Problems problems) {
+    RunPages(Runs runs, RunReports reports, TestSuites suites, Problems problems, Certificates certificates,
+             PdfDocuments pdf, WebProperties web, ApplicationEventPublisher events) {
         this.runs = runs;
         this.reports = reports;
         this.suites = suites;
         this.problems = problems;
+        this.certificates = certificates;
+        this.pdf = pdf;
+        this.web = web;
+        this.events = events;
     }
 
     @Permits(Permission.SIGNED_IN)
@@ -120,30 +142,107 @@ class RunPages {
                @RequestParam(required = false) String severity, @RequestParam(required = false) String dimension,
                @RequestParam(required = false) String resourceType, @RequestParam(required = false) Integer page,
                Model model) {
+        RunLine line = report(viewer, id, new RunReports.FindingFilter(Forms.blank(checkId), Forms.blank(severity),
+                Forms.blank(dimension), Forms.blank(resourceType)), PageQuery.of(page, FINDINGS_PAGE_SIZE), model);
+        model.addAttribute("history", runs.history(viewer, id));
+        model.addAttribute("filter", new RunReports.FindingFilter(checkId, severity, dimension, resourceType));
+        model.addAttribute("ownSubmission", viewer.has(org.hmbd.registry.auth.Role.SUBMITTER)
+                && viewer.organizationId() != null && viewer.organizationId() == ((Runs.RunView) model.getAttribute("run"))
+                .organizationId());
+        model.addAttribute("pdfAvailable", pdf.available());
+        return "conformance/run";
+    }
+
+    /** The run, and for a finished one its result: what the report page and the PDF report show. */
+    private RunLine report(Actor viewer, long id, RunReports.FindingFilter filter, PageQuery page, Model model) {
         Runs.RunView run = runs.get(viewer, id);
         RunLine line = RunLine.of(run);
         model.addAttribute("run", run);
         model.addAttribute("line", line);
-        model.addAttribute("history", runs.history(viewer, id));
         if (line.succeeded()) {
             List<RunReports.CheckView> checks = reports.checks(viewer, id);
             model.addAttribute("checks", checks);
             model.addAttribute("topChecks", checks.stream().filter(c -> c.count() > 0)
                     .sorted(Comparator.comparingLong(RunReports.CheckView::count).reversed()).limit(10).toList());
             model.addAttribute("dimensions", dimensions(run.result().scores()));
-            PageResult<RunReports.FindingView> findings = reports.findings(viewer, id, new RunReports.FindingFilter(
-                    Forms.blank(checkId), Forms.blank(severity), Forms.blank(dimension), Forms.blank(resourceType)),
-                    PageQuery.of(page, FINDINGS_PAGE_SIZE));
+            PageResult<RunReports.FindingView> findings = reports.findings(viewer, id, filter, page);
             model.addAttribute("findings", findings);
             model.addAttribute("pages", Pager.of(findings));
-            model.addAttribute("filter", new RunReports.FindingFilter(checkId, severity, dimension, resourceType));
             try {
                 model.addAttribute("comparison", reports.comparison(viewer, id));
             } catch (DomainException e) {
                 model.addAttribute("comparison", null); // its first run: nothing to compare with
             }
         }
-        return "conformance/run";
+        return line;
+    }
+
+    /**
+     * The report as a PDF in the viewer's language: result, dimensions, the checks that failed most
+     * and the first {@value #PDF_FINDINGS} findings (all of them are in the CSV and JSON downloads).
+     */
+    @Permits(Permission.SIGNED_IN)
+    @GetMapping("/conformance/runs/{id}/report.pdf")
+    void reportPdf(Actor viewer, @PathVariable long id, Model model, HttpServletResponse response) throws IOException {
+        RunLine line = report(viewer, id, new RunReports.FindingFilter(null, null, null, null),
+                PageQuery.of(1, PDF_FINDINGS), model);
+        if (!line.succeeded()) {
+            throw DomainException.conflict("run-without-result", line.status());
+        }
+        model.addAttribute("generatedAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()));
+        byte[] body = pdf.render("conformance/report-pdf", model.asMap());
+        send(viewer, response, body, "conformance-run-" + id + ".pdf", "conformance-run/" + id + "/report");
+    }
+
+    /** A run's certificate as a printable PDF, with a QR code that opens its public verification. */
+    @Permits(Permission.SIGNED_IN)
+    @GetMapping("/conformance/runs/{id}/certificate.pdf")
+    void certificatePdf(Actor viewer, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Runs.RunView run = runs.get(viewer, id);
+        if (run.certificateNumber() == null) {
+            throw DomainException.notFound("certificate", "run " + id);
+        }
+        Certificates.Verification certificate = certificates.verify(run.certificateNumber());
+        String verifyAt = UriComponentsBuilder.fromUriString(publicUrl(request)).path("/certificates/verify")
+                .queryParam("number", certificate.number()).build().toUriString();
+        byte[] body = pdf.render("certificates/certificate-pdf", Map.of("certificate", certificate,
+                "verifyAt", verifyAt, "qrCode", PdfDocuments.qrCode(verifyAt, 240)));
+        send(viewer, response, body, certificate.number() + ".pdf", "certificate/" + certificate.number());
+    }
+
+    private String publicUrl(HttpServletRequest request) {
+        if (web.publicUrl() != null) {
+            return web.publicUrl().toString().replaceAll("/+$", "");
+        }
+        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+
+    private void send(Actor viewer, HttpServletResponse response, byte[] body, String file, String what)
+            throws IOException {
+        events.publishEvent(new SecurityEvent(SecurityEvent.Kind.DOWNLOAD, viewer.username(), viewer.organizationId(),
+                what + ".pdf", null));
+        response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build()
+                .toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Cancels the viewer's own run from its page. */
+    @Permits(Permission.RUNS_SUBMIT)
+    @PostMapping("/conformance/runs/{id}/cancellation")
+    String cancel(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason) {
+        runs.cancel(actor, id, Forms.blank(reason));
+        return "redirect:/conformance/runs/" + id;
+    }
+
+    /** Runs a finished run again on the same files, and opens the new run. */
+    @Permits(Permission.RUNS_SUBMIT)
+    @PostMapping("/conformance/runs/{id}/reruns")
+    String rerun(Actor actor, @PathVariable long id) {
+        return "redirect:/conformance/runs/" + runs.rerun(actor, id).id();
     }
 
     /** The run's state and progress alone, for the page to poll while it runs. */
