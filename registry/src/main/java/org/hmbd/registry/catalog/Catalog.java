@@ -32,9 +32,13 @@ public class Catalog {
     private final CatalogIndexer indexer;
     private final EditionContents contents;
     private final Certificates certificates;
+    private final CatalogFhir fhir;
+    private final org.hmbd.registry.standard.Standards standards;
 
     Catalog(SearchIndex index, CatalogStore store, CatalogIndexer indexer, EditionContents contents,
-            Certificates certificates) {
+            Certificates certificates, CatalogFhir fhir, org.hmbd.registry.standard.Standards standards) {
+        this.fhir = fhir;
+        this.standards = standards;
         this.index = index;
         this.store = store;
         this.indexer = indexer;
@@ -116,6 +120,35 @@ public class Catalog {
     public CatalogItem item(Actor viewer, String key) {
         return store.get(key).filter(i -> viewer != null || i.isPublic())
                 .orElseThrow(() -> DomainException.notFound("catalog-item", key));
+    }
+
+    /**
+     * What an edition holds, from PostgreSQL: its data elements, data sets, value sets, code systems,
+     * profiles and extensions (public editions only for anonymous callers), and its FHIR package.
+     */
+    public record Contents(long editionId, List<CatalogItem> items, CatalogFhir.PackageVersion fhirPackage) {
+
+        /** The items by type ({@link CatalogItemType} name), in the order a reader looks for them. */
+        public Map<String, List<CatalogItem>> byType() {
+            Map<String, List<CatalogItem>> out = new LinkedHashMap<>();
+            for (CatalogItemType t : List.of(CatalogItemType.DATA_SET, CatalogItemType.DATA_ELEMENT,
+                    CatalogItemType.PROFILE, CatalogItemType.EXTENSION, CatalogItemType.VALUE_SET,
+                    CatalogItemType.CODE_SYSTEM)) {
+                List<CatalogItem> of = items.stream().filter(i -> i.type() == t).toList();
+                if (!of.isEmpty()) {
+                    out.put(t.name(), of);
+                }
+            }
+            return out;
+        }
+    }
+
+    public Contents contents(Actor viewer, long editionId) {
+        standards.edition(viewer, editionId); // 404 for an edition the viewer may not see
+        List<CatalogItem> items = store.ofEdition(editionId, viewer == null);
+        CatalogFhir.PackageVersion pkg = fhir.packages().values().stream().flatMap(List::stream)
+                .filter(v -> v.editionId() == editionId).findFirst().orElse(null); // packages: public editions
+        return new Contents(editionId, items, pkg);
     }
 
     /** Exact lookup by one of code, identifier or canonical URL, from PostgreSQL (works while search is down). */

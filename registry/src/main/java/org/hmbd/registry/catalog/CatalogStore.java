@@ -153,6 +153,13 @@ class CatalogStore {
                 .params(afterKey == null ? "" : afterKey, limit).query(this::map).list();
     }
 
+    /** The content items of one edition (not the edition itself), by type and identifier. */
+    List<CatalogItem> ofEdition(long editionId, boolean publicOnly) {
+        return jdbc.sql("select " + COLUMNS + " from catalog_item where edition_id = ? and item_type <> 'EDITION'"
+                        + (publicOnly ? " and public" : "") + " order by item_type, identifier, item_key")
+                .param(editionId).query(this::map).list();
+    }
+
     /** Items written at or after a moment. */
     List<CatalogItem> changedSince(Instant since) {
         return jdbc.sql("select " + COLUMNS + " from catalog_item where updated_at >= ?")

@@ -1,5 +1,7 @@
 package org.hmbd.registry.it;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.empty;
@@ -228,6 +230,54 @@ class FhirDistributionIT extends ConformanceSupport {
         anonymous.get("/api/v1/catalog/diff?from={f}&to={t}", sample, sample).then().statusCode(200)
                 .body("codeSystems.changed", empty());
         anonymous.get("/api/v1/catalog/diff?from={f}", sample).then().statusCode(400);
+
+        // the same in the browser: the diff page with its impact, the draft's contents for accounts only
+        long standard = admin.get("/api/v1/editions/{id}", sample).then().statusCode(200).extract().jsonPath()
+                .getLong("standardId");
+        String session = formSession("admin", ADMIN_PASSWORD);
+        Document page = Jsoup.parse(page(session, "/standards/" + standard + "/diff?from="
+                + sample + "&to=" + draft, 200));
+        assertThat(page.select("[data-testid=affected-profiles] code").eachText())
+                .contains(BASE + "StructureDefinition/hmbd-patient");
+        assertThat(page.select("[data-testid=changed-value-sets] code").eachText()).contains(SEX_VS);
+        assertThat(page.select("select#to option[selected]").attr("value")).isEqualTo(String.valueOf(draft));
+        page(null, "/standards/" + standard + "/diff?from=" + sample + "&to=" + draft, 404);
+        Document contents = Jsoup.parse(page(session, "/editions/" + draft + "/contents", 200));
+        assertThat(contents.select("[data-testid=contents-VALUE_SET] code").eachText()).contains(SEX_VS);
+        page(null, "/editions/" + draft + "/contents", 404);
+        anonymous.get("/api/v1/catalog/editions/{id}/items", draft).then().statusCode(404);
+    }
+
+    /** A page's HTML as a browser gets it, with the session's cookie (none: anonymous). */
+    private String page(String session, String path, int status) {
+        var spec = io.restassured.RestAssured.given().port(port).accept("text/html").header("Accept-Language", "en");
+        if (session != null) {
+            spec = spec.cookie("JSESSIONID", session);
+        }
+        var r = spec.get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(status);
+        return r.asString();
+    }
+
+    @Test
+    void anEditionsContentsAreAPageWithItsCodesAndDownloadsAsPackageJsonAndCsv() {
+        long edition = sample();
+        Document page = Jsoup.parse(page(null, "/editions/" + edition + "/contents", 200));
+        assertThat(page.select("[data-testid=contents-CODE_SYSTEM] code").eachText()).contains(SEX_CS, "1", "2");
+        assertThat(page.select("[data-testid=contents-PROFILE] code").eachText())
+                .contains(BASE + "StructureDefinition/hmbd-patient");
+        String pkg = page.select("a[data-testid=download-package]").attr("href");
+        assertThat(pkg).isEqualTo("/api/v1/packages/hmbd.core.sample/0.1.0");
+        anonymous.get(pkg).then().statusCode(200).contentType("application/gzip");
+        List<String> identifiers = anonymous.get(page.select("a[data-testid=download-json]").attr("href")).then()
+                .statusCode(200).extract().jsonPath().getList("identifier", String.class);
+        assertThat(identifiers).contains(SEX_CS);
+        String csv = anonymous.get(page.select("a[data-testid=download-csv]").attr("href")).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("\uFEFFtype,identifier,url,version,name_zh");
+        assertThat(csv.lines().count() - 1).isEqualTo(identifiers.size());
+        anonymous.get("/api/v1/catalog/editions/{id}/items?format=xml", edition).then().statusCode(400)
+                .body("code", equalTo("validation-failed"));
     }
 
     @Test

@@ -94,7 +94,7 @@ class SecurityConfiguration {
                         .permitAll()
                         // the resource catalog is open to the public (Measures Art. 37); public items only
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/search", "/api/v1/catalog/items/*",
-                                "/api/v1/catalog/lookup", "/api/v1/catalog/diff", "/api/v1/packages", "/api/v1/packages/**")
+                                "/api/v1/catalog/lookup", "/api/v1/catalog/diff", "/api/v1/catalog/editions/*/items", "/api/v1/packages", "/api/v1/packages/**")
                         .permitAll()
                         // FHIR reads, searches, terminology and the CapabilityStatement (public editions
                         // only for anonymous callers); $validate (POST) needs an account
@@ -110,7 +110,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         // the public pages of the web UI and their assets
-                        .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/editions/*", "/catalog",
+                        .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/editions/*", "/editions/*/contents",
+                                "/standards/*/diff", "/catalog",
                                 "/certificates/verify", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
                         .permitAll()

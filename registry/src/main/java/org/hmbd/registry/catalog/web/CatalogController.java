@@ -2,7 +2,16 @@ package org.hmbd.registry.catalog.web;
 
 import org.hmbd.registry.auth.Permission;
 import org.hmbd.registry.auth.Permits;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hmbd.registry.shared.Text;
+import org.hmbd.validator.report.ReportCsv;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.catalog.Catalog;
 import org.hmbd.registry.catalog.CatalogItem;
@@ -65,6 +74,42 @@ class CatalogController {
     @GetMapping("/api/v1/catalog/diff")
     EditionDiff diff(Actor viewer, @RequestParam long from, @RequestParam long to) {
         return catalog.diff(viewer, from, to);
+    }
+
+    /**
+     * Public for public editions: every data element, data set, value set, code system, profile and
+     * extension of an edition, as JSON (default) or {@code format=csv} (UTF-8 with a BOM, for Excel).
+     */
+    @Permits(Permission.PUBLIC)
+    @GetMapping("/api/v1/catalog/editions/{id}/items")
+    Object editionItems(Actor viewer, @PathVariable long id, @RequestParam(required = false) String format,
+                        HttpServletResponse response) throws IOException {
+        Formats f = format == null ? Formats.JSON : Text.enumValue("format", format.toUpperCase(), Formats.class);
+        Catalog.Contents contents = catalog.contents(viewer, id);
+        if (f == Formats.JSON) {
+            return contents.items();
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("edition-" + id + "-contents.csv").build().toString());
+        Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        row(w, List.of("type", "identifier", "url", "version", "name_zh", "name_en", "definition_zh", "definition_en",
+                "codes", "status"));
+        for (CatalogItem i : contents.items()) {
+            row(w, java.util.Arrays.asList(String.valueOf((Object) i.type()), i.identifier(), i.url(), i.version(), i.nameZh(),
+                    i.nameEn(), i.definitionZh(), i.definitionEn(), i.codes() == null ? "" : String.join(" ", i.codes()),
+                    i.status()));
+        }
+        w.flush();
+        return null;
+    }
+
+    private enum Formats { JSON, CSV }
+
+    private static void row(Writer w, List<String> cells) throws IOException {
+        w.write(String.join(",", cells.stream().map(c -> ReportCsv.cell(c == null ? "" : c)).toList()));
+        w.write("\r\n");
     }
 
     @Permits(Permission.SEARCH_INDEX_MANAGE)

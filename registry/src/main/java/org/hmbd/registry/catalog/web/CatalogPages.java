@@ -15,19 +15,24 @@ import org.hmbd.registry.shared.web.Pager;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.hmbd.registry.standard.Edition;
+import org.hmbd.registry.standard.Standards;
 import org.springframework.web.util.HtmlUtils;
 
-/** The resource catalog's search page: full text with facets, highlights and paging. */
+/** The resource catalog's pages: search with facets, highlights and paging; an edition's contents; the diff of two editions. */
 @Page
 @Controller
 class CatalogPages {
 
     static final int PAGE_SIZE = 20;
     private final Catalog catalog;
+    private final Standards standards;
 
-    CatalogPages(Catalog catalog) {
+    CatalogPages(Catalog catalog, Standards standards) {
         this.catalog = catalog;
+        this.standards = standards;
     }
 
     @Permits(Permission.PUBLIC)
@@ -61,6 +66,49 @@ class CatalogPages {
             model.addAttribute("unavailable", true); // the page stays usable while the search node starts
         }
         return "catalog/search";
+    }
+
+    /**
+     * What an edition holds: its data sets, data elements, profiles, extensions, value sets and code
+     * systems with their codes, and the downloads (FHIR package, JSON, CSV).
+     */
+    @Permits(Permission.PUBLIC)
+    @GetMapping("/editions/{id}/contents")
+    String contents(Actor viewer, @PathVariable long id, Model model) {
+        Edition e = standards.edition(viewer, id);
+        model.addAttribute("edition", e);
+        model.addAttribute("standard", standards.get(viewer, e.standardId()));
+        model.addAttribute("contents", catalog.contents(viewer, id));
+        return "catalog/contents";
+    }
+
+    /**
+     * What changes from one edition to another and whom it affects: the data sets, profiles, the
+     * test suite and the certificates in force on the older edition. With no editions chosen, the form.
+     */
+    @Permits(Permission.PUBLIC)
+    @GetMapping("/standards/{id}/diff")
+    String diff(Actor viewer, @PathVariable long id, @RequestParam(required = false) Long from,
+                @RequestParam(required = false) Long to, Model model) {
+        model.addAttribute("standard", standards.get(viewer, id));
+        List<Edition> editions = standards.editions(viewer, new Standards.EditionFilter(id, null, null),
+                PageQuery.of(0, PageQuery.MAX_SIZE)).items().stream()
+                .sorted(java.util.Comparator.comparing(Edition::createdAt)).toList();
+        model.addAttribute("editions", editions);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        if (from != null && to != null) {
+            // usually two editions of this standard; any two the viewer may see can be compared
+            List<Edition> shown = new java.util.ArrayList<>(editions);
+            for (long other : List.of(from, to)) {
+                if (shown.stream().noneMatch(x -> x.id() == other)) {
+                    shown.add(standards.edition(viewer, other));
+                }
+            }
+            model.addAttribute("editions", shown);
+            model.addAttribute("diff", catalog.diff(viewer, from, to));
+        }
+        return "catalog/diff";
     }
 
     /** A highlighted fragment as HTML: the text escaped, only the search engine's {@code <em>} marks kept. */
