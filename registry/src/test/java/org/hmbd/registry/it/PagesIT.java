@@ -377,6 +377,71 @@ class PagesIT extends ConformanceSupport {
                 .queryParam("action", "GET /conformance/runs/{id}/report.pdf").get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items")).isNotEmpty();
     }
 
+    @Test
+    void anExpertEvaluatesAnEditionInTheBrowserAndTheRevisionProposalItOpensIsLinked() {
+        long edition = sampleEdition();
+        Member expert = member(root(), "EXPERT");
+        String session = formSession(expert.username(), PASSWORD + "x");
+        String path = "/conformance/editions/" + edition + "/evaluations";
+        for (String lang : LANGUAGES) {
+            Document d = page(path, lang, session, 200);
+            assertThat(d.select("[data-testid=evaluation-metrics] dd")).hasSize(3);
+        }
+        Document form = page(path, "en", session, 200);
+        // without reasons: the form again with the reason, nothing recorded
+        Response refused = post(session, form, "evaluation-form", Map.of("conclusion", "REVISE", "reasons", " "));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(refused.asString()).select("[data-testid=evaluation-failed]").text()).isNotBlank();
+        String reasons = "采用率低，需修订 " + unique();
+        Response done = post(session, form, "evaluation-form", Map.of("conclusion", "REVISE", "reasons", reasons));
+        assertThat(done.statusCode()).isEqualTo(302);
+        Document after = page(path, "zh-CN", session, 200);
+        Element row = after.select("[data-testid=evaluations] tbody tr").stream()
+                .filter(r -> r.text().contains(reasons)).findFirst().orElseThrow();
+        String proposal = row.select("a[data-testid=evaluation-proposal]").attr("href");
+        assertThat(proposal).matches("/proposals/\\d+");
+        assertThat(page(proposal, "zh-CN", session, 200).text()).contains(reasons);
+        // others read the evaluations but are not offered the form, and cannot post it
+        Member supervisor = member(root(), "SUPERVISOR");
+        String other = formSession(supervisor.username(), PASSWORD + "x");
+        Document theirs = page(path, "en", other, 200);
+        assertThat(theirs.select("form[data-testid=evaluation-form]")).isEmpty();
+        assertThat(postAs(other, theirs, path, Map.of("conclusion", "KEEP", "reasons", "x")).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theSystemAdministratorFollowsTheSearchIndexAndRebuildsItInTheBrowser() {
+        String session = formSession("admin", ADMIN_PASSWORD);
+        Document status = page("/admin/search-index", "en", session, 200);
+        assertThat(status.select("[data-testid=index-status]").attr("data-reachable")).isEqualTo("true");
+        assertThat(Long.parseLong(status.select("[data-testid=index-items]").text())).isPositive();
+        for (String lang : LANGUAGES) {
+            page("/admin/search-index", lang, session, 200);
+        }
+        assertThat(post(session, status, "rebuild-form", Map.of()).statusCode()).isEqualTo(302);
+        Poll.until("the rebuild finished", java.time.Duration.ofMinutes(2),
+                () -> page("/admin/search-index", "en", session, 200),
+                d -> "false".equals(d.select("[data-testid=rebuild-state]").attr("data-running")));
+        assertThat(page("/admin/search-index", "en", session, 200).select("[data-testid=rebuild-state]").text())
+                .startsWith("Rebuilt");
+        // nobody else
+        String other = formSession(member(root(), "SUPERVISOR").username(), PASSWORD + "x");
+        page("/admin/search-index", "en", other, 403);
+        assertThat(postAs(other, page("/", "en", other, 200), "/admin/search-index/rebuild", Map.of()).statusCode())
+                .isEqualTo(403);
+    }
+
+    /** A post with the session's own CSRF token (from a page it was shown), to an address its pages do not offer. */
+    private Response postAs(String session, Document shown, String action, Map<String, String> fields) {
+        var spec = browser(session).contentType(FORM).formParam("_csrf",
+                shown.select("meta[name=csrf-token]").attr("content"));
+        for (var e : fields.entrySet()) {
+            spec = spec.formParam(e.getKey(), e.getValue());
+        }
+        return spec.post(action);
+    }
+
     /** The post form's CSRF token on a page. */
     private static String csrf(Document page, String form) {
         return page.select("form[data-testid=" + form + "] input[name=_csrf]").attr("value");
@@ -547,7 +612,14 @@ class PagesIT extends ConformanceSupport {
             assertThat(d.select("[data-testid=adoption-regions] tbody th").eachText()).contains("520102")
                     .doesNotContain("530102");
             assertThat(d.select("[data-testid=tested]").text()).isEqualTo("1");
+            // each chart draws the numbers of the table beside it, and only this page loads the chart library
+            tools.jackson.databind.JsonNode chart = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(d.select("[data-testid=chart-regions]").attr("data-chart"));
+            assertThat(chart.path("categories").toString()).contains("520102").doesNotContain("530102");
+            assertThat(d.select("[data-testid=chart-regions]").attr("aria-label")).isNotBlank();
+            assertThat(d.select("script[src*=echarts]")).hasSize(1);
         }
+        assertThat(page("/", "en", session, 200).select("script[src*=echarts]")).isEmpty();
         // the experts see the whole country
         String expert = formSession(member(root(), "EXPERT").username(), PASSWORD + "x");
         assertThat(page("/conformance/editions/" + edition + "/adoption?groupBy=county", "en", expert, 200)

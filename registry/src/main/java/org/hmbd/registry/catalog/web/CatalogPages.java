@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.hmbd.registry.standard.Edition;
 import org.hmbd.registry.standard.Standards;
@@ -109,6 +110,24 @@ class CatalogPages {
             model.addAttribute("diff", catalog.diff(viewer, from, to));
         }
         return "catalog/diff";
+    }
+
+    /** The search index: where it is, how far behind PostgreSQL, the last rebuild with its progress. */
+    @Permits(Permission.SEARCH_INDEX_MANAGE)
+    @GetMapping("/admin/search-index")
+    String index(Actor actor, Model model) {
+        Catalog.IndexStatus status = catalog.status(actor);
+        model.addAttribute("status", status);
+        model.addAttribute("running", status.lastRebuild() != null && status.lastRebuild().running());
+        return "admin/search-index";
+    }
+
+    /** Rebuilds the index from PostgreSQL into a new index, switched to when complete; search stays up meanwhile. */
+    @Permits(Permission.SEARCH_INDEX_MANAGE)
+    @PostMapping("/admin/search-index/rebuild")
+    String rebuild(Actor actor) {
+        catalog.rebuild(actor);
+        return "redirect:/admin/search-index";
     }
 
     /** A highlighted fragment as HTML: the text escaped, only the search engine's {@code <em>} marks kept. */

@@ -54,6 +54,7 @@ class TemplatesTest {
             Map.entry("proposal.kind.", constants("org.hmbd.registry.proposal.ProposalKind")),
             Map.entry("page.edition.move.", names(EditionStatus.values())),
             Map.entry("disposition.", List.of("ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED")),
+            Map.entry("page.evaluations.conclusion.", names(org.hmbd.registry.conformance.Evaluations.Conclusion.values())),
             Map.entry("page.adoption.level.", List.of("province", "prefecture", "county")),
             Map.entry("page.work.", List.of("toDecide", "toPublish", "reviews", "drafts", "commentOpen")),
             Map.entry("role.", names(org.hmbd.registry.auth.Role.values())),
