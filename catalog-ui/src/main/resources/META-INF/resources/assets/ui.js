@@ -108,3 +108,61 @@
     });
   });
 })();
+
+// An edition's artifact: uploaded through the API with a progress bar (a new revision when the name
+// exists), then the page reloads. Without JavaScript the form posts the file itself.
+(function () {
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  }
+  function say(template, a, b) {
+    return template.replace('{0}', a).replace('{1}', b === undefined ? '' : b);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form[data-upload=artifact]').forEach(function (form) {
+      form.addEventListener('submit', function (ev) {
+        var input = form.querySelector('input[type=file]');
+        var header = meta('csrf-header');
+        if (!window.XMLHttpRequest || !header || !input.files.length) { return; }
+        ev.preventDefault();
+        var file = input.files[0];
+        var given = form.querySelector('input[name=name]').value.trim();
+        var name = given || file.name;
+        var list = form.querySelector('.uploads');
+        var button = form.querySelector('button[type=submit]');
+        button.disabled = true;
+        list.innerHTML = '';
+        var li = document.createElement('li');
+        var label = document.createElement('span');
+        label.textContent = say(form.dataset.msgUploading, name);
+        var bar = document.createElement('progress');
+        bar.max = 100; bar.value = 0;
+        bar.setAttribute('aria-label', name);
+        li.appendChild(label); li.appendChild(bar); list.appendChild(li);
+        var x = new XMLHttpRequest();
+        x.open('PUT', '/api/v1/editions/' + form.dataset.edition + '/artifacts/' + encodeURIComponent(name));
+        x.setRequestHeader(header, meta('csrf-token'));
+        x.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+        x.upload.onprogress = function (e) { if (e.lengthComputable) { bar.value = Math.round(e.loaded * 100 / e.total); } };
+        x.onload = function () {
+          if (x.status < 300) {
+            label.textContent = say(form.dataset.msgUploaded, name);
+            bar.value = 100;
+            window.location.hash = 'artifacts';
+            window.location.reload();
+            return;
+          }
+          var why = String(x.status);
+          try { why = JSON.parse(x.responseText).detail || why; } catch (e) { /* not a problem body */ }
+          li.className = 'warning';
+          li.setAttribute('role', 'alert');
+          label.textContent = say(form.dataset.msgFailed, name, why);
+          button.disabled = false;
+        };
+        x.onerror = function () { label.textContent = say(form.dataset.msgFailed, name, 'network'); button.disabled = false; };
+        x.send(file);
+      });
+    });
+  });
+})();

@@ -117,6 +117,12 @@ public class WorkingGroups {
     }
 
     /** Members are managed by the national administration or by the group's lead. */
+    /** Whether the account manages the group's members: its lead, or the standards administration. */
+    public boolean manages(Actor actor, Long groupId) {
+        return actor != null && groupId != null && (actor.has(Role.STANDARDS_ADMIN)
+                || roleOf(groupId, actor.id()).filter(r -> r == WorkingGroupRole.LEAD).isPresent());
+    }
+
     private void requireManager(Actor actor, long groupId) {
         get(groupId);
         if (!actor.has(Role.STANDARDS_ADMIN)

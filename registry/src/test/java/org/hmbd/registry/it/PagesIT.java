@@ -432,6 +432,55 @@ class PagesIT extends ConformanceSupport {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theLeadUploadsRevisionsComparesThemAndManagesTheWorkingGroupInTheBrowser() {
+        Member lead = member(root());
+        long edition = draftEdition(root(), lead.id());
+        String page = "/editions/" + edition;
+        String session = formSession(lead.username(), PASSWORD + "x");
+        for (String rev : List.of("性别代码\n1 男\n2 女\n", "性别代码\n1 男\n2 女\n9 未说明\n")) {
+            Document d = page(page, "zh-CN", session, 200);
+            Response up = browser(session).multiPart("_csrf", csrf(d, "artifact-form"))
+                    .multiPart("file", "sex-codes.txt", rev.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            "text/plain; charset=UTF-8").post(page + "/artifacts");
+            assertThat(up.statusCode()).isEqualTo(302);
+        }
+        Document d = page(page, "en", session, 200);
+        assertThat(d.select("[data-testid=artifacts] tr[data-artifact=sex-codes.txt] td").get(1).text()).isEqualTo("2");
+        for (String lang : LANGUAGES) {
+            Document revisions = page(page + "/artifacts/sex-codes.txt", lang, session, 200);
+            assertThat(revisions.select("[data-testid=revisions] tbody tr")).hasSize(2);
+            assertThat(revisions.select("[data-testid=revisions] tbody tr td:nth-child(2)").eachText())
+                    .containsOnly(lead.username());
+            assertThat(revisions.select("[data-testid=text-diff] tr.added code").eachText()).containsExactly("9 未说明");
+        }
+        // the same file without JavaScript but no file chosen: the reason, nothing stored
+        Response none = browser(session).header("Accept-Language", "en").multiPart("_csrf", csrf(d, "artifact-form"))
+                .multiPart("name", "x.txt").post(page + "/artifacts");
+        assertThat(Jsoup.parse(none.asString()).select("[data-testid=edition-failed]").text()).isEqualTo("Choose a file.");
+
+        // the lead adds a drafter by user name, who may then upload; a wrong name says so
+        Member drafter = member(root());
+        Response added = post(session, d, "add-member", Map.of("username", drafter.username(), "role", "DRAFTER"));
+        assertThat(added.statusCode()).isEqualTo(302);
+        Document after = page(page, "en", session, 200);
+        assertThat(after.select("[data-testid=group] tr[data-member=" + drafter.username() + "]").text()).contains("Drafter");
+        Response unknown = post(session, after, "add-member", Map.of("username", "nobody-" + unique(), "role", "DRAFTER"));
+        assertThat(Jsoup.parse(unknown.asString()).select("[data-testid=edition-failed]").text()).contains("不存在");
+        String drafterSession = formSession(drafter.username(), PASSWORD + "x");
+        Document theirs = page(page, "en", drafterSession, 200);
+        assertThat(theirs.select("form[data-testid=artifact-form]")).hasSize(1);
+        assertThat(theirs.select("form[data-testid=add-member]")).isEmpty();
+        assertThat(postAs(drafterSession, theirs, page + "/members", Map.of("username", lead.username(),
+                "role", "REVIEWER")).statusCode()).isEqualTo(403);
+        // and removes them again
+        assertThat(post(session, after, "remove-" + drafter.username(), Map.of()).statusCode()).isEqualTo(302);
+        assertThat(page(page, "en", session, 200).select("[data-testid=group] tr[data-member=" + drafter.username() + "]"))
+                .isEmpty();
+        // anonymous readers see no draft
+        page(page + "/artifacts/sex-codes.txt", "en", null, 404);
+    }
+
     /** A post with the session's own CSRF token (from a page it was shown), to an address its pages do not offer. */
     private Response postAs(String session, Document shown, String action, Map<String, String> fields) {
         var spec = browser(session).contentType(FORM).formParam("_csrf",

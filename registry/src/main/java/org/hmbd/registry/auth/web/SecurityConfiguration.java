@@ -111,6 +111,7 @@ class SecurityConfiguration {
                         .permitAll()
                         // the public pages of the web UI and their assets
                         .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/editions/*", "/editions/*/contents",
+                                "/editions/*/artifacts/*",
                                 "/standards/*/diff", "/catalog",
                                 "/certificates/verify", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")

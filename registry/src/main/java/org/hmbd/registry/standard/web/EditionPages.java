@@ -1,6 +1,13 @@
 package org.hmbd.registry.standard.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.List;
+import org.hmbd.registry.auth.Accounts;
+import org.hmbd.registry.shared.Msg;
+import org.hmbd.registry.standard.Artifacts;
+import org.springframework.web.multipart.MultipartFile;
 import org.hmbd.registry.auth.Actor;
 import org.hmbd.registry.auth.Permission;
 import org.hmbd.registry.auth.Permits;
@@ -38,9 +45,13 @@ class EditionPages {
     private final Comments comments;
     private final WorkingGroups groups;
     private final Problems problems;
+    private final Artifacts artifacts;
+    private final Accounts accounts;
 
     EditionPages(Standards standards, EditionWorkflow workflow, Comments comments, WorkingGroups groups,
-                 Problems problems) {
+                 Problems problems, Artifacts artifacts, Accounts accounts) {
+        this.artifacts = artifacts;
+        this.accounts = accounts;
         this.standards = standards;
         this.workflow = workflow;
         this.comments = comments;
@@ -72,7 +83,92 @@ class EditionPages {
         }
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("failure", failure);
+        model.addAttribute("artifacts", artifacts.latest(viewer, id));
+        boolean drafter = viewer != null && groups.drafts(e.workingGroupId(), viewer.id());
+        model.addAttribute("uploads", drafter && status.equals("DRAFTING"));
+        if (viewer != null && e.workingGroupId() != null) {
+            model.addAttribute("group", groups.get(e.workingGroupId()));
+            model.addAttribute("managesGroup", groups.manages(viewer, e.workingGroupId()));
+        }
         return "standards/edition";
+    }
+
+    /** Without JavaScript: one file as a new revision of the artifact of its name (with JavaScript, PUT with progress). */
+    @Permits(Permission.SIGNED_IN)
+    @PostMapping("/editions/{id}/artifacts")
+    String upload(Actor actor, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) String name, Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return show(actor, id, null, model, problems.text(Msg.of("page.artifacts.noFile")));
+        }
+        String artifact = Forms.blank(name) != null ? name.strip() : file.getOriginalFilename();
+        try (InputStream in = file.getInputStream()) {
+            artifacts.upload(actor, id, artifact, file.getContentType(), in);
+        } catch (DomainException e) {
+            return show(actor, id, null, model, problems.text(e.detail()));
+        }
+        return "redirect:/editions/" + id + "#artifacts";
+    }
+
+    /**
+     * An artifact's revisions with who uploaded each and when; two of them compared line by line
+     * where both are text.
+     */
+    @Permits(Permission.PUBLIC)
+    @GetMapping("/editions/{id}/artifacts/{name}")
+    String artifact(Actor viewer, @PathVariable long id, @PathVariable String name,
+                    @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
+                    Model model) {
+        Edition e = standards.edition(viewer, id);
+        List<Artifacts.Revision> revisions = artifacts.revisions(viewer, id, name);
+        model.addAttribute("edition", e);
+        model.addAttribute("name", name);
+        model.addAttribute("revisions", revisions);
+        int last = revisions.get(revisions.size() - 1).revision();
+        int a = from != null ? from : Math.max(1, last - 1);
+        int b = to != null ? to : last;
+        model.addAttribute("from", a);
+        model.addAttribute("to", b);
+        if (revisions.size() > 1 || from != null || to != null) {
+            Artifacts.Content left = artifacts.content(viewer, id, name, a);
+            Artifacts.Content right = artifacts.content(viewer, id, name, b);
+            model.addAttribute("diff", TextDiff.of(left.bytes(), right.bytes()));
+        }
+        return "standards/artifact";
+    }
+
+    /** Adds an account to the edition's working group by its user name, with a role; the lead or the standards administration. */
+    @Permits(Permission.SIGNED_IN)
+    @PostMapping("/editions/{id}/members")
+    String addMember(Actor actor, @PathVariable long id, @RequestParam(required = false) String username,
+                     @RequestParam(required = false) String role, Model model) {
+        Edition e = standards.edition(actor, id);
+        try {
+            Long userId = Forms.blank(username) == null ? null : accounts.activeAccountId(username.strip())
+                    .orElseThrow(() -> DomainException.invalidField("username", "unknown-user", username.strip()));
+            groups.addMember(actor, e.workingGroupId(), new WorkingGroups.MemberRequest(userId, role));
+        } catch (DomainException x) {
+            if (x.errorCode() == org.hmbd.registry.shared.ErrorCode.FORBIDDEN) {
+                throw x;
+            }
+            return show(actor, id, null, model, problems.text(x.detail()));
+        }
+        return "redirect:/editions/" + id + "#group";
+    }
+
+    @Permits(Permission.SIGNED_IN)
+    @PostMapping("/editions/{id}/members/{userId}/removal")
+    String removeMember(Actor actor, @PathVariable long id, @PathVariable long userId, Model model) {
+        Edition e = standards.edition(actor, id);
+        try {
+            groups.removeMember(actor, e.workingGroupId(), userId);
+        } catch (DomainException x) {
+            if (x.errorCode() == org.hmbd.registry.shared.ErrorCode.FORBIDDEN) {
+                throw x;
+            }
+            return show(actor, id, null, model, problems.text(x.detail()));
+        }
+        return "redirect:/editions/" + id + "#group";
     }
 
     @Permits(Permission.SIGNED_IN)

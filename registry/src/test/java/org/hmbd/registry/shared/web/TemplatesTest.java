@@ -55,6 +55,8 @@ class TemplatesTest {
             Map.entry("page.edition.move.", names(EditionStatus.values())),
             Map.entry("disposition.", List.of("ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED")),
             Map.entry("page.evaluations.conclusion.", names(org.hmbd.registry.conformance.Evaluations.Conclusion.values())),
+            Map.entry("page.group.role.", constants("org.hmbd.registry.standard.WorkingGroupRole")),
+            Map.entry("page.artifacts.kind.", List.of("added", "removed")),
             Map.entry("page.adoption.level.", List.of("province", "prefecture", "county")),
             Map.entry("page.work.", List.of("toDecide", "toPublish", "reviews", "drafts", "commentOpen")),
             Map.entry("role.", names(org.hmbd.registry.auth.Role.values())),
