@@ -481,6 +481,39 @@ class PagesIT extends ConformanceSupport {
         page(page + "/artifacts/sex-codes.txt", "en", null, 404);
     }
 
+    @Test
+    void theOfflineValidatorIsOfferedForDownloadWithItsDigestAndInstructions() throws Exception {
+        sampleEdition();
+        String session = formSession(member(institution("110111", "TERTIARY"), "SUBMITTER").username(), PASSWORD + "x");
+        assertThat(page("/conformance", "en", session, 200).select("a[data-testid=offline-link]").attr("href"))
+                .isEqualTo("/conformance/offline");
+        for (String lang : LANGUAGES) {
+            Document d = page("/conformance/offline", lang, session, 200);
+            assertThat(d.select("[data-testid=cli-command]").text()).startsWith("java -jar hmbd-validate.jar --standard");
+            assertThat(d.select("[data-testid=offline-editions] a")).isNotEmpty();
+        }
+        // the build under test made the CLI jar (the server runs from registry/, it sits in ../validator/target)
+        Document d = page("/conformance/offline", "en", session, 200);
+        String sha = d.select("[data-testid=cli-sha256]").text();
+        assertThat(sha).as("the CLI jar is offered").matches("[0-9a-f]{64}");
+        Response jar = browser(session).get(d.select("a[data-testid=cli-download]").attr("href"));
+        assertThat(jar.statusCode()).isEqualTo(200);
+        byte[] bytes = jar.asByteArray();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .isEqualTo(sha);
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            java.util.jar.Manifest manifest = null;
+            for (var e = zip.getNextEntry(); e != null && manifest == null; e = zip.getNextEntry()) {
+                if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                    manifest = new java.util.jar.Manifest(zip);
+                }
+            }
+            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("org.hmbd.validator.cli.Main");
+        }
+        // anonymous: sign in first
+        assertThat(browser(null).get("/conformance/offline").statusCode()).isEqualTo(302);
+    }
+
     /** A post with the session's own CSRF token (from a page it was shown), to an address its pages do not offer. */
     private Response postAs(String session, Document shown, String action, Map<String, String> fields) {
         var spec = browser(session).contentType(FORM).formParam("_csrf",

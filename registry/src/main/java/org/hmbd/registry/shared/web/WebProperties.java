@@ -16,9 +16,12 @@ import org.springframework.util.unit.DataSize;
  *        printed in the QR code of a certificate; by default the address of the request that printed it
  * @param pdfFont a TrueType font ({@code .ttf}) with Chinese characters for PDF reports and
  *        certificates; by default the first found of {@link PdfDocuments#KNOWN_FONTS}
+ * @param validatorCli the command-line validator's jar that the offline page offers for download;
+ *        by default {@code hmbd-validate-*.jar} beside the server's jar, else under {@code validator/target/}
+ *        of the working directory (a build from source)
  */
 @ConfigurationProperties("hmbd.web")
-public record WebProperties(DataSize maxBodySize, URI publicUrl, Path pdfFont) {
+public record WebProperties(DataSize maxBodySize, URI publicUrl, Path pdfFont, Path validatorCli) {
 
     public WebProperties {
         if (maxBodySize == null) {

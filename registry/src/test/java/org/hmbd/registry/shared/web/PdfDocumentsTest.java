@@ -42,7 +42,7 @@ class PdfDocumentsTest {
 
     @Test
     void aTemplateBecomesAPdfWithItsChineseTextEmbedded() throws Exception {
-        PdfDocuments pdf = new PdfDocuments(engine(), new WebProperties(null, null, null));
+        PdfDocuments pdf = new PdfDocuments(engine(), new WebProperties(null, null, null, null));
         assertThat(pdf.available()).as("a Chinese TrueType font is installed (.ci/run installs fonts-droid-fallback)")
                 .isTrue();
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
@@ -55,14 +55,14 @@ class PdfDocumentsTest {
 
     @Test
     void withoutAFontAPdfIsRefusedWithItsOwnCodeAndAMissingConfiguredFontStopsTheStart(@TempDir Path dir) {
-        assertThatThrownBy(() -> new PdfDocuments(engine(), new WebProperties(null, null, dir.resolve("none.ttf"))))
+        assertThatThrownBy(() -> new PdfDocuments(engine(), new WebProperties(null, null, dir.resolve("none.ttf"), null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hmbd.web.pdf-font");
     }
 
     @Test
     void aFontPdfBoxCannotEmbedIsAPdfUnavailableProblemNotATrace(@TempDir Path dir) throws Exception {
         Path notAFont = Files.writeString(dir.resolve("broken.ttf"), "not a font");
-        PdfDocuments pdf = new PdfDocuments(engine(), new WebProperties(null, null, notAFont));
+        PdfDocuments pdf = new PdfDocuments(engine(), new WebProperties(null, null, notAFont, null));
         assertThatThrownBy(() -> pdf.render(TEMPLATE, Map.of("title", "x")))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.PDF_UNAVAILABLE));
@@ -82,7 +82,7 @@ class PdfDocumentsTest {
 
     @Test
     void aPublicAddressMustBeHttp() {
-        assertThatThrownBy(() -> new WebProperties(null, java.net.URI.create("ftp://x.cn"), null))
+        assertThatThrownBy(() -> new WebProperties(null, java.net.URI.create("ftp://x.cn"), null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hmbd.web.public-url");
     }
 }
