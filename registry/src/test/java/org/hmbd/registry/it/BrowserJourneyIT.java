@@ -126,8 +126,15 @@ class BrowserJourneyIT extends ConformanceSupport {
         first.click();
         check(lang, "standard");
         assertThat(byTestId("editions").getText()).contains(SAMPLE_CODE);
-        // the edition's contents in the catalog, narrowed to value sets with a facet
-        byTestId("editions").findElement(By.cssSelector("a[href*='/catalog?editionId=']")).click();
+        // the edition's contents: its code systems with their codes, and the downloads
+        byTestId("editions").findElement(By.cssSelector("a[href$='/contents']")).click();
+        check(lang, "contents");
+        assertThat(byTestId("contents-CODE_SYSTEM").getText()).isNotBlank();
+        assertThat(byTestId("download-package").getAttribute("href")).contains("/api/v1/packages/");
+        String contents = driver.getCurrentUrl();
+        long editionId = Long.parseLong(contents.replaceAll(".*/editions/(\\d+)/contents$", "$1"));
+        // and in the catalog, narrowed to value sets with a facet
+        driver.get(url("/catalog?editionId=" + editionId));
         check(lang, null);
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
             if (d.findElements(By.id("type-VALUE_SET")).isEmpty()) {
@@ -209,6 +216,196 @@ class BrowserJourneyIT extends ConformanceSupport {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
     }
 
+    /** Signs out whoever is signed in, then in as this account. */
+    private void signIn(String username, String password) {
+        if (!driver.findElements(By.cssSelector("[data-testid=sign-out]")).isEmpty()) {
+            byTestId("sign-out").click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-testid=sign-in]")));
+        }
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        byTestId("sign-in-submit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=signed-in-as]")));
+    }
+
+    /** A date field's value, set as a date picker would (typing into one depends on the browser's locale). */
+    private void date(String id, java.time.LocalDate value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]",
+                driver.findElement(By.id(id)), value.toString());
+    }
+
+    /** Opens the move's disclosure on an edition's page and submits it with what was filled in by {@code fill}. */
+    private void move(String to, Runnable fill) {
+        driver.findElement(By.cssSelector("[data-testid=moves] details[data-move=" + to + "] summary")).click();
+        fill.run();
+        WebElement submit = byTestId("move-submit-" + to);
+        submit.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+        if (!driver.findElements(By.cssSelector("[data-testid=edition-failed]")).isEmpty()) {
+            throw new AssertionError("the move to " + to + " was refused: " + byTestId("edition-failed").getText());
+        }
+    }
+
+    private String editionStatus() {
+        return byTestId("edition-status").getAttribute("data-status");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void aCitizensProposalIsAcceptedDraftedCommentedReviewedAndPublished(String lang) throws IOException {
+        Member citizen = member(root());
+        Member commenter = member(root());
+        Member expert = member(root(), "EXPERT");
+        String title = "浏览器提案 " + unique();
+        Path draft = Files.createTempDirectory("hmbd-draft");
+        Path scope = Files.writeString(draft.resolve("scope.md"), "# 范围\n门诊病历数据集\n");
+
+        // a citizen proposes
+        browser(lang);
+        signIn(citizen.username(), PASSWORD + "x");
+        driver.get(url("/proposals/new"));
+        check(lang, "proposal-new");
+        driver.findElement(By.id("titleZh")).sendKeys(title);
+        driver.findElement(By.id("scope")).sendKeys("门诊病历");
+        driver.findElement(By.id("rationale")).sendKeys("各院字段不一致");
+        driver.findElement(By.id("proposingOrganization")).sendKeys("某市人民医院");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("intendedLevel"))).selectByValue("WS");
+        byTestId("proposal-submit").click();
+        if (!driver.findElements(By.cssSelector("[data-testid=proposal-failed]")).isEmpty()) {
+            throw new AssertionError("the proposal was refused: " + byTestId("proposal-failed").getText());
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/proposals/\\d+$"));
+        String proposal = driver.getCurrentUrl();
+        check(lang, null);
+        assertThat(byTestId("proposal-status").getAttribute("data-status")).isEqualTo("SUBMITTED");
+
+        // the administration accepts it into the plan, with the citizen as the lead
+        signIn(standardsUsername(), PASSWORD + "x");
+        driver.get(proposal);
+        check(lang, "proposal-decision");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("leadOrganizationId")))
+                .selectByValue(String.valueOf(root()));
+        driver.findElement(By.id("leadUsername")).sendKeys(citizen.username());
+        driver.findElement(By.id("workingGroupName")).sendKeys("浏览器工作组");
+        date("dueDate", java.time.LocalDate.now().plusMonths(9));
+        byTestId("accept-submit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "ACCEPTED".equals(
+                d.findElement(By.cssSelector("[data-testid=proposal-status]")).getAttribute("data-status")));
+        check(lang, null);
+
+        // the lead finds the draft in "my work", uploads a document with its progress bar and opens the comment
+        signIn(citizen.username(), PASSWORD + "x");
+        driver.get(url("/my-work"));
+        check(lang, "my-work");
+        byTestId("work-drafts").findElements(By.tagName("a")).stream().filter(a -> a.getText().equals(title))
+                .findFirst().orElseThrow().click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/editions/\\d+$"));
+        String edition = driver.getCurrentUrl();
+        assertThat(editionStatus()).isEqualTo("DRAFTING");
+        driver.findElement(By.id("artifact-file")).sendKeys(scope.toAbsolutePath().toString());
+        byTestId("artifact-submit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(
+                By.cssSelector("[data-testid=artifacts] tr[data-artifact='scope.md']")).isEmpty());
+        check(lang, "edition-workspace");
+        move("PUBLIC_COMMENT", () -> date("deadline-PUBLIC_COMMENT", java.time.LocalDate.now().plusDays(30)));
+        assertThat(editionStatus()).isEqualTo("PUBLIC_COMMENT");
+
+        // anyone signed in comments
+        signIn(commenter.username(), PASSWORD + "x");
+        driver.get(edition);
+        driver.findElement(By.id("section")).sendKeys("4.2");
+        driver.findElement(By.id("text")).sendKeys("建议增加民族字段");
+        byTestId("comment-submit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("[data-testid=comments] li")).isEmpty());
+        check(lang, "comments");
+
+        // the lead sends it to review and disposes of the comment with a reason
+        signIn(citizen.username(), PASSWORD + "x");
+        driver.get(edition);
+        move("EXPERT_REVIEW", () -> { });
+        assertThat(editionStatus()).isEqualTo("EXPERT_REVIEW");
+        WebElement dispose = driver.findElement(By.cssSelector("form[data-testid^=dispose-]"));
+        new org.openqa.selenium.support.ui.Select(dispose.findElement(By.tagName("select"))).selectByValue("PARTLY_ACCEPTED");
+        dispose.findElement(By.cssSelector("input[name=reason]")).sendKeys("部分采纳");
+        dispose.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("[data-testid=disposition]")).isEmpty());
+        check(lang, null);
+
+        // the expert approves
+        signIn(expert.username(), PASSWORD + "x");
+        driver.get(edition);
+        check(lang, "review");
+        move("APPROVED", () -> { });
+        assertThat(editionStatus()).isEqualTo("APPROVED");
+
+        // the administration publishes it with its code and date
+        signIn(standardsUsername(), PASSWORD + "x");
+        driver.get(edition);
+        String code = "WS/T " + (10000 + (int) (Math.random() * 89999)) + "-" + java.time.LocalDate.now().getYear();
+        move("PUBLISHED", () -> {
+            driver.findElement(By.id("code-PUBLISHED")).sendKeys(code);
+            date("effective-PUBLISHED", java.time.LocalDate.now().plusMonths(3));
+        });
+        assertThat(editionStatus()).isEqualTo("PUBLISHED");
+        check(lang, null);
+
+        // and the public reads it, with its history
+        byTestId("sign-out").click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=sign-in]")));
+        driver.get(edition);
+        check(lang, "edition-published");
+        assertThat(editionStatus()).isEqualTo("PUBLISHED");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=edition-history] li")).size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void aSupervisorSeesItsRegionInChartsAndAnExpertsEvaluationOpensARevision(String lang) throws IOException {
+        long edition = sampleEdition();
+        long province = organization("PROVINCE", "510000", root());
+        long hospital = institution("510104", "TERTIARY", province);
+        long other = institution("440104", "SECONDARY", organization("PROVINCE", "440000", root()));
+        for (long h : List.of(hospital, other)) {
+            Member s = member(h, "SUBMITTER");
+            awaitFinished(s.api(), submit(s.api(), edition, "valid.zip", zip("valid"), "application/zip").then()
+                    .statusCode(202).extract().jsonPath().getLong("id"));
+        }
+        Member supervisor = member(province, "SUPERVISOR");
+        browser(lang);
+        signIn(supervisor.username(), PASSWORD + "x");
+        driver.get(url("/conformance/editions/" + edition + "/adoption?groupBy=county"));
+        // the chart is drawn (an SVG by ECharts) from the numbers of the table beside it: this region only
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+                By.cssSelector("[data-testid=chart-regions] svg")).isEmpty());
+        check(lang, "adoption");
+        assertThat(byTestId("adoption-regions").getText()).contains("510104").doesNotContain("440104");
+        assertThat(byTestId("chart-regions").getText()).doesNotContain("440104");
+
+        Member expert = member(root(), "EXPERT");
+        signIn(expert.username(), PASSWORD + "x");
+        driver.get(url("/conformance/editions/" + edition + "/evaluations"));
+        check(lang, "evaluation");
+        byTestId("conclusion-REVISE").click();
+        String reasons = "采用率低 " + unique();
+        driver.findElement(By.id("reasons")).sendKeys(reasons);
+        driver.findElement(By.cssSelector("form[data-testid=evaluation-form] button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("a[data-testid=evaluation-proposal]")).isEmpty());
+        WebElement row = driver.findElements(By.cssSelector("[data-testid=evaluations] tbody tr")).stream()
+                .filter(r -> r.getText().contains(reasons)).findFirst().orElseThrow();
+        row.findElement(By.cssSelector("a[data-testid=evaluation-proposal]")).click();
+        check(lang, null);
+        assertThat(byTestId("proposal-status").getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(driver.findElement(By.id("main")).getText()).contains(reasons);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
     void anInstitutionUploadsTwoFilesWatchesTheRunAndReadsItsReport(String lang) throws IOException {
@@ -240,6 +437,14 @@ class BrowserJourneyIT extends ConformanceSupport {
         assertThat(byTestId("run-score").getText()).matches("\\d+\\.\\d");
         assertThat(driver.findElements(By.cssSelector("[data-testid=dimensions] tbody tr"))).hasSize(5);
         assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("patients.ndjson", "valid.zip");
+        // the PDF report and the printable certificate, fetched by the browser with its session
+        for (String pdf : List.of("report-pdf", "certificate-pdf")) {
+            Object type = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1]; fetch(arguments[0], {credentials: 'same-origin'})"
+                            + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })",
+                    byTestId(pdf).getAttribute("href"));
+            assertThat(type).as(pdf).isEqualTo("200 application/pdf");
+        }
         // its certificate, verified publicly
         byTestId("run-certificate").click();
         check(lang, null);
