@@ -98,6 +98,11 @@ class BrowserJourneyIT extends ConformanceSupport {
             }
         }
         assertThat(blocking).as("axe on " + driver.getCurrentUrl()).isEmpty();
+        // usable at 1024x768: wide tables scroll in their own box, the page itself never sideways
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("sideways scrolling of " + driver.getCurrentUrl() + " at 1024x768")
+                .isLessThanOrEqualTo(0);
         if (screenshot != null) {
             ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Files.createDirectories(SCREENSHOTS);
@@ -214,6 +219,34 @@ class BrowserJourneyIT extends ConformanceSupport {
         check(lang, null);
         driver.get(url("/account/password"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void theKeyboardAloneFindsAStandardWithTheFocusAlwaysVisible(String lang) throws IOException {
+        sampleEdition();
+        browser(lang).get(url("/"));
+        check(lang, null);
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        // the first Tab reaches the skip link, which leads to the content
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getAttribute("href")).endsWith("#main");
+        assertThat(skip.isDisplayed()).as("the skip link shows when focused").isTrue();
+        // Tab on to the search field, each focused control with a visible outline
+        WebElement focused = skip;
+        for (int i = 0; i < 40 && !"standard-q".equals(focused.getAttribute("id")); i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            focused = driver.switchTo().activeElement();
+            String outline = focused.getCssValue("outline-style") + " " + focused.getCssValue("box-shadow");
+            assertThat(outline).as("the focus of " + focused.getTagName() + " " + focused.getAttribute("outerHTML")
+                    .substring(0, Math.min(120, focused.getAttribute("outerHTML").length()))).isNotEqualTo("none none");
+        }
+        assertThat(focused.getAttribute("id")).isEqualTo("standard-q");
+        keys.sendKeys(SAMPLE_CODE.substring(0, 9)).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/standards"));
+        check(lang, null);
+        assertThat(byTestId("standards").findElements(By.cssSelector("tbody a"))).isNotEmpty();
     }
 
     /** Signs out whoever is signed in, then in as this account. */

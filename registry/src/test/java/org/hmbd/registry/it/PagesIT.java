@@ -514,6 +514,33 @@ class PagesIT extends ConformanceSupport {
         assertThat(browser(null).get("/conformance/offline").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void theHomePageWithItsAssetsWeighsUnder300KbTransferredAndLoadsNoChartLibrary() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, byte[]> fetch = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Accept", HTML).header("Accept-Encoding", "gzip").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        byte[] home = fetch.apply("/");
+        long total = home.length;
+        Document d = page("/", "zh-CN", null, 200);
+        List<String> assets = new ArrayList<>();
+        d.select("script[src], link[rel=stylesheet], img[src]").forEach(e -> assets.add(e.hasAttr("src") ? e.attr("src")
+                : e.attr("href")));
+        assertThat(assets).isNotEmpty().noneMatch(a -> a.contains("echarts"));
+        for (String a : assets) {
+            total += fetch.apply(a).length;
+        }
+        assertThat(total).as("bytes transferred for / and " + assets).isLessThan(300 * 1024);
+        assertThat(home.length).as("the page is sent compressed").isLessThan(page("/", "zh-CN", null, 200)
+                .outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+
     /** A post with the session's own CSRF token (from a page it was shown), to an address its pages do not offer. */
     private Response postAs(String session, Document shown, String action, Map<String, String> fields) {
         var spec = browser(session).contentType(FORM).formParam("_csrf",

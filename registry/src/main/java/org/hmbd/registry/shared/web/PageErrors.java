@@ -66,6 +66,7 @@ class PageErrors {
         mv.addObject("problemTitle", problem.getTitle());
         mv.addObject("problemDetail", problem.getDetail());
         mv.addObject("problemCode", problem.getProperties() == null ? null : problem.getProperties().get("code"));
+        mv.addObject("problemReason", problem.getProperties() == null ? null : problem.getProperties().get("reason"));
         mv.addObject("correlationId", correlationId);
         return mv;
     }

@@ -26,9 +26,11 @@ class StandardPages {
 
     static final int PAGE_SIZE = 20;
     private final Standards standards;
+    private final org.hmbd.registry.standard.Categories categories;
 
-    StandardPages(Standards standards) {
+    StandardPages(Standards standards, org.hmbd.registry.standard.Categories categories) {
         this.standards = standards;
+        this.categories = categories;
     }
 
     @Permits(Permission.PUBLIC)
@@ -64,6 +66,11 @@ class StandardPages {
                 .sorted(Comparator.comparing(Edition::createdAt).reversed()).toList();
         model.addAttribute("standard", s);
         model.addAttribute("editions", editions);
+        try {
+            model.addAttribute("category", s.category() == null ? null : categories.get(s.category()));
+        } catch (org.hmbd.registry.shared.DomainException e) {
+            model.addAttribute("category", null); // a code no longer in the tree: shown as it is
+        }
         return "standards/standard";
     }
 }
