@@ -32,12 +32,10 @@ public class Catalog {
     private final CatalogIndexer indexer;
     private final EditionContents contents;
     private final Certificates certificates;
-    private final CatalogFhir fhir;
     private final org.hmbd.registry.standard.Standards standards;
 
     Catalog(SearchIndex index, CatalogStore store, CatalogIndexer indexer, EditionContents contents,
-            Certificates certificates, CatalogFhir fhir, org.hmbd.registry.standard.Standards standards) {
-        this.fhir = fhir;
+            Certificates certificates, org.hmbd.registry.standard.Standards standards) {
         this.standards = standards;
         this.index = index;
         this.store = store;
@@ -126,7 +124,7 @@ public class Catalog {
      * What an edition holds, from PostgreSQL: its data elements, data sets, value sets, code systems,
      * profiles and extensions (public editions only for anonymous callers), and its FHIR package.
      */
-    public record Contents(long editionId, List<CatalogItem> items, CatalogFhir.PackageVersion fhirPackage) {
+    public record Contents(long editionId, List<CatalogItem> items, FhirPackage fhirPackage) {
 
         /** The items by type ({@link CatalogItemType} name), in the order a reader looks for them. */
         public Map<String, List<CatalogItem>> byType() {
@@ -146,9 +144,24 @@ public class Catalog {
     public Contents contents(Actor viewer, long editionId) {
         standards.edition(viewer, editionId); // 404 for an edition the viewer may not see
         List<CatalogItem> items = store.ofEdition(editionId, viewer == null);
-        CatalogFhir.PackageVersion pkg = fhir.packages().values().stream().flatMap(List::stream)
-                .filter(v -> v.editionId() == editionId).findFirst().orElse(null); // packages: public editions
+        FhirPackage pkg = contents.visible(editionId, viewer == null)
+                .map(l -> new FhirPackage(l.info().name(), l.info().version(), l.tgz().length, l.digest()))
+                .orElse(null);
         return new Contents(editionId, items, pkg);
+    }
+
+    /** An edition's own FHIR package: its name, version, size and SHA-256. */
+    public record FhirPackage(String name, String version, int size, String sha256) {
+    }
+
+    /**
+     * The FHIR package of this very edition (public editions for anonymous callers, drafts for
+     * accounts), whichever other edition holds the same name and version.
+     */
+    public byte[] editionPackage(Actor viewer, long editionId) {
+        standards.edition(viewer, editionId);
+        return contents.visible(editionId, viewer == null).map(EditionContents.Loaded::tgz)
+                .orElseThrow(() -> DomainException.notFound("package", "edition " + editionId));
     }
 
     /** Exact lookup by one of code, identifier or canonical URL, from PostgreSQL (works while search is down). */

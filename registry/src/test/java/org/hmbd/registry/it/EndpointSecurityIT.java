@@ -31,6 +31,7 @@ class EndpointSecurityIT extends RegistryIT {
             "GET /api/v1/catalog/search", "GET /api/v1/catalog/items/{key}", // the resource catalog (Art. 37)
             "GET /api/v1/catalog/lookup", "GET /api/v1/catalog/diff",
             "GET /api/v1/catalog/editions/{id}/items",                  // an edition's contents, JSON or CSV
+            "GET /api/v1/catalog/editions/{id}/package",                // and its own FHIR package
             "GET /api/v1/packages", "GET /api/v1/packages/{name}",      // FHIR packages of public editions
             "GET /api/v1/packages/{name}/{version}");
 

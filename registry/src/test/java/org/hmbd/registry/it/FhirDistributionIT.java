@@ -260,15 +260,16 @@ class FhirDistributionIT extends ConformanceSupport {
     }
 
     @Test
-    void anEditionsContentsAreAPageWithItsCodesAndDownloadsAsPackageJsonAndCsv() {
+    void anEditionsContentsAreAPageWithItsCodesAndDownloadsAsPackageJsonAndCsv() throws Exception {
         long edition = sample();
         Document page = Jsoup.parse(page(null, "/editions/" + edition + "/contents", 200));
         assertThat(page.select("[data-testid=contents-CODE_SYSTEM] code").eachText()).contains(SEX_CS, "1", "2");
         assertThat(page.select("[data-testid=contents-PROFILE] code").eachText())
                 .contains(BASE + "StructureDefinition/hmbd-patient");
         String pkg = page.select("a[data-testid=download-package]").attr("href");
-        assertThat(pkg).isEqualTo("/api/v1/packages/hmbd.core.sample/0.1.0");
-        anonymous.get(pkg).then().statusCode(200).contentType("application/gzip");
+        assertThat(pkg).isEqualTo("/api/v1/catalog/editions/" + edition + "/package");
+        byte[] tgz = anonymous.get(pkg).then().statusCode(200).contentType("application/gzip").extract().asByteArray();
+        assertThat(page.select("[data-testid=downloads] code").text()).isEqualTo(sha256(tgz));
         List<String> identifiers = anonymous.get(page.select("a[data-testid=download-json]").attr("href")).then()
                 .statusCode(200).extract().jsonPath().getList("identifier", String.class);
         assertThat(identifiers).contains(SEX_CS);

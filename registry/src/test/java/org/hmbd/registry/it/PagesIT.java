@@ -108,7 +108,8 @@ class PagesIT extends ConformanceSupport {
             Document standard = page("/standards/" + standardId, lang, null, 200);
             assertThat(standard.select("[data-testid=editions] li").text()).contains(SAMPLE_CODE);
             assertThat(standard.select("[data-testid=editions] a").eachAttr("href"))
-                    .contains("/catalog?editionId=" + edition);
+                    .contains("/editions/" + edition + "/contents");
+            page("/editions/" + edition + "/contents", lang, null, 200);
             page("/catalog?editionId=" + edition, lang, null, 200);
             page("/certificates/verify", lang, null, 200);
             page("/login", lang, null, 200);

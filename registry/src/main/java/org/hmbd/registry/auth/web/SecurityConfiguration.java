@@ -94,7 +94,7 @@ class SecurityConfiguration {
                         .permitAll()
                         // the resource catalog is open to the public (Measures Art. 37); public items only
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/search", "/api/v1/catalog/items/*",
-                                "/api/v1/catalog/lookup", "/api/v1/catalog/diff", "/api/v1/catalog/editions/*/items", "/api/v1/packages", "/api/v1/packages/**")
+                                "/api/v1/catalog/lookup", "/api/v1/catalog/diff", "/api/v1/catalog/editions/*/items", "/api/v1/catalog/editions/*/package", "/api/v1/packages", "/api/v1/packages/**")
                         .permitAll()
                         // FHIR reads, searches, terminology and the CapabilityStatement (public editions
                         // only for anonymous callers); $validate (POST) needs an account

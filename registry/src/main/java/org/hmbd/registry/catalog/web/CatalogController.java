@@ -105,6 +105,18 @@ class CatalogController {
         return null;
     }
 
+    /** Public for public editions: the edition's own FHIR package (.tgz), for the validator or any FHIR tool. */
+    @Permits(Permission.PUBLIC)
+    @GetMapping("/api/v1/catalog/editions/{id}/package")
+    void editionPackage(Actor viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
+        byte[] tgz = catalog.editionPackage(viewer, id);
+        response.setContentType("application/gzip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("edition-" + id + "-fhir-package.tgz").build().toString());
+        response.setContentLength(tgz.length);
+        response.getOutputStream().write(tgz);
+    }
+
     private enum Formats { JSON, CSV }
 
     private static void row(Writer w, List<String> cells) throws IOException {
