@@ -56,7 +56,7 @@ public final class Keys {
             Files.deleteIfExists(tmp); // another server of the same folder was first: use its key
             return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString(), length);
         }
-        log.warn("No {} configured: generated a key into {} (mode 600). Configure the key from your key management "
+        log.warn("Not configured: {}. Generated a key into {} (mode 600). Configure the key from your key management "
                 + "for production, and keep this file: what was protected with it cannot be read without it.",
                 property, file);
         return k;
