@@ -373,6 +373,12 @@ class PagesIT extends ConformanceSupport {
         Response early = browser(session).header("Accept-Language", "en").get("/conformance/runs/" + waiting + "/report.pdf");
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(early.asString()).text()).contains("The run has no result");
+        // the institution's certificates, each printable; another institution does not see them
+        Document list = page("/conformance/certificates", "en", session, 200);
+        assertThat(list.select("[data-testid=certificates] tr[data-number=" + number + "] a").eachAttr("href"))
+                .contains("/certificates/verify?number=" + number, certificateLink);
+        assertThat(page("/conformance/certificates", "en", otherSession, 200)
+                .select("[data-testid=certificates] tr[data-number=" + number + "]")).isEmpty();
         // reading the report is in the trail
         assertThat(auditor().request().queryParam("actorName", submitter.username())
                 .queryParam("action", "GET /conformance/runs/{id}/report.pdf").get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items")).isNotEmpty();
@@ -734,6 +740,16 @@ class PagesIT extends ConformanceSupport {
         String expert = formSession(member(root(), "EXPERT").username(), PASSWORD + "x");
         assertThat(page("/conformance/editions/" + edition + "/adoption?groupBy=county", "en", expert, 200)
                 .select("[data-testid=adoption-regions] tbody th").eachText()).contains("520102", "530102");
+        // the regulator's view: the region's institutions, each access recorded as a regulator read
+        for (String lang : LANGUAGES) {
+            Document regulator = page("/regulator", lang, session, 200);
+            assertThat(regulator.select("[data-testid=institutions] tr[data-institution]").eachAttr("data-institution"))
+                    .contains(String.valueOf(hospital)).doesNotContain(String.valueOf(otherHospital));
+        }
+        assertThat(auditor().request().queryParam("actorName", supervisor.username()).queryParam("action", "GET /regulator")
+                .get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items.outcome",
+                        String.class)).isNotEmpty();
+        page("/regulator", "en", expert, 403);
         // a bad grouping: the error page
         page("/conformance/editions/" + edition + "/adoption?groupBy=planet", "en", session, 400);
     }

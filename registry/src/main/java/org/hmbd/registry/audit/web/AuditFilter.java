@@ -40,7 +40,8 @@ class AuditFilter extends OncePerRequestFilter {
             "/api/v1/users", "/api/v1/users/*", "/api/v1/users/*/history", "/api/v1/users/*/tokens",
             "/api/v1/me", "/api/v1/me/tokens",
             // the pages that show the same
-            "/conformance/runs/*", "/conformance/runs/*/report.pdf", "/admin/users", "/admin/users/*");
+            "/conformance/runs/*", "/conformance/runs/*/report.pdf", "/conformance/certificates",
+            "/admin/users", "/admin/users/*");
     private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
 
     @Override

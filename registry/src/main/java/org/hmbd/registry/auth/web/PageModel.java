@@ -27,7 +27,7 @@ class PageModel {
 
     /** The signed-in account as the page header shows it; null when nobody is signed in. */
     record Viewer(String username, String displayName, String organization, boolean mustChangePassword,
-                  boolean administersAccounts, boolean auditor, boolean systemAdmin) {
+                  boolean administersAccounts, boolean auditor, boolean systemAdmin, boolean supervisor) {
     }
 
     @ModelAttribute("viewer")
@@ -42,7 +42,8 @@ class PageModel {
         }
         return new Viewer(actor.username(), actor.displayName(), org, actor.mustChangePassword(),
                 actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.SECURITY_ADMIN)
-                        || actor.has(Role.ORG_ADMIN), actor.has(Role.AUDIT_ADMIN), actor.has(Role.SYSTEM_ADMIN));
+                        || actor.has(Role.ORG_ADMIN), actor.has(Role.AUDIT_ADMIN), actor.has(Role.SYSTEM_ADMIN),
+                actor.has(Role.SUPERVISOR));
     }
 
     private static boolean english() {
