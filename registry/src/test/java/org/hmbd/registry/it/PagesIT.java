@@ -548,6 +548,62 @@ class PagesIT extends ConformanceSupport {
                 .outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 
+    @Test
+    void aCitizenRegistersInTheBrowserIsVerifiedByTheAdministratorAndMakesAnApiToken() {
+        Document form = page("/register", "zh-CN", null, 200);
+        String username = "r" + unique();
+        // the passwords differ: the form again, what was typed kept, never the password
+        Response differ = browser(null).header("Accept-Language", "en").contentType(FORM)
+                .formParam("username", username).formParam("displayName", "市民")
+                .formParam("organizationId", String.valueOf(root())).formParam("realName", "王小明")
+                .formParam("idKind", "RESIDENT_ID_CARD").formParam("idNumber", "11010519491231002X")
+                .formParam("password", "Citizen-Passw0rd-1").formParam("confirmPassword", "other").post("/register");
+        Document again = Jsoup.parse(differ.asString());
+        assertThat(again.select("[data-testid=register-failed]").text()).isEqualTo("The two new passwords differ.");
+        assertThat(again.select("input#username").attr("value")).isEqualTo(username);
+        assertThat(again.select("input#password").attr("value")).isEmpty();
+        String idNumber = Identities.residentId();
+        Response done = browser(null).header("Accept-Language", "en").contentType(FORM).formParam("username", username)
+                .formParam("displayName", "市民").formParam("organizationId", String.valueOf(root()))
+                .formParam("realName", "王小明").formParam("idKind", "RESIDENT_ID_CARD").formParam("idNumber", idNumber)
+                .formParam("password", "Citizen-Passw0rd-1").formParam("confirmPassword", "Citizen-Passw0rd-1")
+                .post("/register");
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(done.asString()).select("[data-testid=registered]").text()).contains(username);
+        assertThat(form.select("input[name=_csrf]")).isNotEmpty();
+        // pending: no sign-in until verified
+        long total = admin.get("/api/v1/users?size=1").then().statusCode(200).extract().jsonPath().getLong("total");
+        long id = admin.get("/api/v1/users?size=100&page={p}", (total - 1) / 100).then().statusCode(200).extract()
+                .jsonPath().getLong("items.find { it.username == '" + username + "' }.id");
+        assertThat(admin.get("/api/v1/users/{id}", id).then().extract().jsonPath().getString("status"))
+                .isEqualTo("PENDING_VERIFICATION");
+        admin.post("/api/v1/users/{id}/transitions", Map.of("to", "ACTIVE"), id).then().statusCode(200);
+        String session = formSession(username, "Citizen-Passw0rd-1");
+
+        // a personal access token, its secret shown once, then usable by a program, then revoked
+        for (String lang : LANGUAGES) {
+            page("/account/tokens", lang, session, 200);
+        }
+        Document tokens = page("/account/tokens", "en", session, 200);
+        Response created = browser(session).contentType(FORM).formParam("_csrf", csrf(tokens, "token-form"))
+                .formParam("name", "上报程序").formParam("scopes", "READ").formParam("expiresInDays", "30")
+                .post("/account/tokens");
+        Document shown = Jsoup.parse(created.asString());
+        String secret = shown.select("[data-testid=token-secret]").text();
+        assertThat(secret).startsWith("hmbd_pat_");
+        assertThat(new Api(port, secret).get("/api/v1/me").then().statusCode(200).extract().jsonPath()
+                .getString("username")).isEqualTo(username);
+        Document listed = page("/account/tokens", "en", session, 200);
+        assertThat(listed.text()).doesNotContain(secret);
+        assertThat(post(session, listed, listed.selectFirst("form[data-testid^=revoke-]").attr("data-testid"), Map.of())
+                .statusCode()).isEqualTo(302);
+        assertThat(new Api(port, secret).get("/api/v1/me").statusCode()).isEqualTo(401);
+        // no scope: the reason
+        Response none = browser(session).header("Accept-Language", "en").contentType(FORM)
+                .formParam("_csrf", csrf(listed, "token-form")).formParam("name", "x").post("/account/tokens");
+        assertThat(Jsoup.parse(none.asString()).select("[data-testid=token-failed]").text()).isNotBlank();
+    }
+
     /** A post with the session's own CSRF token (from a page it was shown), to an address its pages do not offer. */
     private Response postAs(String session, Document shown, String action, Map<String, String> fields) {
         var spec = browser(session).contentType(FORM).formParam("_csrf",

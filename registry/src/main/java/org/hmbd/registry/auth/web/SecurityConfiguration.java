@@ -114,7 +114,7 @@ class SecurityConfiguration {
                                 "/editions/*/artifacts/*",
                                 "/standards/*/diff", "/catalog",
                                 "/certificates/verify", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/login", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
+                        .requestMatchers("/login", "/register", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -57,6 +57,7 @@ class TemplatesTest {
             Map.entry("page.evaluations.conclusion.", names(org.hmbd.registry.conformance.Evaluations.Conclusion.values())),
             Map.entry("page.group.role.", constants("org.hmbd.registry.standard.WorkingGroupRole")),
             Map.entry("page.artifacts.kind.", List.of("added", "removed")),
+            Map.entry("page.tokens.scope.", names(org.hmbd.registry.auth.TokenScope.values())),
             Map.entry("page.adoption.level.", List.of("province", "prefecture", "county")),
             Map.entry("page.work.", List.of("toDecide", "toPublish", "reviews", "drafts", "commentOpen")),
             Map.entry("role.", names(org.hmbd.registry.auth.Role.values())),
