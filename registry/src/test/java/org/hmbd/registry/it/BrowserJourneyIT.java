@@ -135,7 +135,7 @@ class BrowserJourneyIT extends ConformanceSupport {
         byTestId("editions").findElement(By.cssSelector("a[href$='/contents']")).click();
         check(lang, "contents");
         assertThat(byTestId("contents-CODE_SYSTEM").getText()).isNotBlank();
-        assertThat(byTestId("download-package").getAttribute("href")).contains("/api/v1/packages/");
+        assertThat(byTestId("download-package").getAttribute("href")).endsWith("/api/v1/catalog/editions/" + edition + "/package");
         String contents = driver.getCurrentUrl();
         long editionId = Long.parseLong(contents.replaceAll(".*/editions/(\\d+)/contents$", "$1"));
         // and in the catalog, narrowed to value sets with a facet
