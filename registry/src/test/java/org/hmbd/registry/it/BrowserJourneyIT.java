@@ -135,9 +135,10 @@ class BrowserJourneyIT extends ConformanceSupport {
         byTestId("editions").findElement(By.cssSelector("a[href$='/contents']")).click();
         check(lang, "contents");
         assertThat(byTestId("contents-CODE_SYSTEM").getText()).isNotBlank();
-        assertThat(byTestId("download-package").getAttribute("href")).endsWith("/api/v1/catalog/editions/" + edition + "/package");
         String contents = driver.getCurrentUrl();
         long editionId = Long.parseLong(contents.replaceAll(".*/editions/(\\d+)/contents$", "$1"));
+        assertThat(byTestId("download-package").getAttribute("href"))
+                .endsWith("/api/v1/catalog/editions/" + editionId + "/package");
         // and in the catalog, narrowed to value sets with a facet
         driver.get(url("/catalog?editionId=" + editionId));
         check(lang, null);
