@@ -604,6 +604,34 @@ class PagesIT extends ConformanceSupport {
         assertThat(Jsoup.parse(none.asString()).select("[data-testid=token-failed]").text()).isNotBlank();
     }
 
+    @Test
+    void theStandardsAdministrationGrowsTheCategoryTreeInTheBrowserAndEveryoneReadsIt() {
+        String admin = formSession(standardsUsername(), PASSWORD + "x");
+        Document tree = page("/categories", "en", admin, 200);
+        assertThat(tree.select("[data-testid=categories] tr[data-category]")).isNotEmpty();
+        String parent = tree.select("[data-testid=categories] tr[data-category]").first().attr("data-category");
+        String code = "WEB_" + Math.abs(unique().hashCode() % 100000);
+        assertThat(post(admin, tree, "category-form", Map.of("code", code, "parentCode", parent, "nameZh", "网页类别",
+                "nameEn", "Web category", "sortOrder", "9")).statusCode()).isEqualTo(302);
+        // a code of the wrong shape: the reason, nothing added
+        Response wrong = post(admin, tree, "category-form", Map.of("code", "bad code", "nameZh", "x", "nameEn", "x"));
+        assertThat(Jsoup.parse(wrong.asString()).select("[data-testid=category-failed]").text()).isNotBlank();
+        Document added = page("/categories", "zh-CN", admin, 200);
+        assertThat(added.select("tr[data-category=" + code + "] td").first().text()).isEqualTo("网页类别");
+        // renamed; moving it under itself is refused with the reason
+        assertThat(post(admin, added, "edit-" + code, Map.of("nameZh", "网页类别（改）", "nameEn", "Web category 2",
+                "parentCode", parent, "sortOrder", "1")).statusCode()).isEqualTo(302);
+        Response cycle = post(admin, added, "edit-" + code, Map.of("nameZh", "x", "nameEn", "x", "parentCode", code));
+        assertThat(Jsoup.parse(cycle.asString()).select("[data-testid=category-failed]").text()).isNotBlank();
+        for (String lang : LANGUAGES) {
+            Document anonymous = page("/categories", lang, null, 200);
+            assertThat(anonymous.select("tr[data-category=" + code + "] td").first().text())
+                    .isEqualTo(lang.equals("en") ? "Web category 2" : "网页类别（改）");
+            assertThat(anonymous.select("form")).as("no forms for the public").allMatch(f -> f.attr("method").equals("get")
+                    || f.attr("action").equals("/logout"));
+        }
+    }
+
     /** A post with the session's own CSRF token (from a page it was shown), to an address its pages do not offer. */
     private Response postAs(String session, Document shown, String action, Map<String, String> fields) {
         var spec = browser(session).contentType(FORM).formParam("_csrf",

@@ -112,7 +112,7 @@ class SecurityConfiguration {
                         // the public pages of the web UI and their assets
                         .requestMatchers(HttpMethod.GET, "/", "/standards", "/standards/*", "/editions/*", "/editions/*/contents",
                                 "/editions/*/artifacts/*",
-                                "/standards/*/diff", "/catalog",
+                                "/standards/*/diff", "/categories", "/catalog",
                                 "/certificates/verify", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login", "/register", "/error", "/oauth2/authorization/*", "/login/oauth2/code/*")
                         .permitAll()
