@@ -799,8 +799,12 @@ class PagesIT extends ConformanceSupport {
         long hospital = institution("520102", "TERTIARY", province);
         long otherProvince = organization("PROVINCE", "530000", root());
         long otherHospital = institution("530102", "SECONDARY", otherProvince);
+        String otherSubmitter = null;
         for (long h : List.of(hospital, otherHospital)) {
             Member s = member(h, "SUBMITTER");
+            if (h == otherHospital) {
+                otherSubmitter = s.username();
+            }
             long run = submit(s.api(), edition, "valid.zip", zip("valid"), "application/zip").then().statusCode(202)
                     .extract().jsonPath().getLong("id");
             awaitFinished(s.api(), run);
@@ -834,6 +838,15 @@ class PagesIT extends ConformanceSupport {
                 .get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items.outcome",
                         String.class)).isNotEmpty();
         page("/regulator", "en", expert, 403);
+        // and the audit events of its region's accounts: the hospital's submitter, not the other province's
+        for (String lang : LANGUAGES) {
+            Document events = page("/regulator/audit?size=50", lang, session, 200);
+            assertThat(events.select("[data-testid=regulator-audit] tbody tr")).isNotEmpty();
+        }
+        String outsider = otherSubmitter;
+        assertThat(page("/regulator/audit", "en", session, 200).select("[data-testid=regulator-audit] tbody tr td:nth-child(2)")
+                .eachText()).isNotEmpty().noneMatch(t -> t.startsWith(outsider));
+        page("/regulator/audit", "en", expert, 403);
         // a bad grouping: the error page
         page("/conformance/editions/" + edition + "/adoption?groupBy=planet", "en", session, 400);
     }

@@ -68,4 +68,20 @@ class AuditPages {
         }
         return "admin/audit";
     }
+
+    /** For a supervisor (Art. 38): the audit events of its subtree's accounts, by action and outcome, paged. */
+    @Permits(Permission.REGULATOR_READ)
+    @GetMapping("/regulator/audit")
+    String regulator(Actor actor, HttpServletRequest request, @RequestParam(required = false) String action,
+                     @RequestParam(required = false) String outcome, @RequestParam(required = false) Integer page,
+                     Model model) {
+        actor.require(Role.SUPERVISOR);
+        AuditLog.Filter filter = new AuditLog.Filter(null, Forms.blank(action), null, Forms.blank(outcome), null, null);
+        PageResult<AuditEvent> result = audit.searchRegion(reads.subtree(actor), filter, PageQuery.of(page, PAGE_SIZE));
+        reads.record(actor, request, "GET /regulator/audit", result.total() + " matching");
+        model.addAttribute("result", result);
+        model.addAttribute("pages", Pager.of(result));
+        model.addAttribute("filter", filter);
+        return "conformance/regulator-audit";
+    }
 }

@@ -23,6 +23,15 @@ class AuditReads {
      * The part of the trail an audit administrator reads: all of it at the root of the tree (null),
      * else the records of the accounts of its organization's subtree.
      */
+    /** The path of the account's subtree, whatever its level (the regulator reads its own subtree, the root's too). */
+    String subtree(Actor actor) {
+        String path = actor.organizationId() == null ? null : authority.path(actor.organizationId()).orElse(null);
+        if (path == null) {
+            throw DomainException.forbidden("no-organization");
+        }
+        return path;
+    }
+
     String region(Actor actor) {
         String path = actor.organizationId() == null ? null : authority.path(actor.organizationId()).orElse(null);
         if (path == null) {
