@@ -8,8 +8,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixIT extends ConformanceSupport {
 
     private static final Path DOC = Path.of("../docs/security.md");
-    private static final String START = "<!-- authorization-matrix:start -->";
-    private static final String END = "<!-- authorization-matrix:end -->";
     private static final String NONE = "(no role)";
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     /** Operations with a lasting effect when allowed: only their refusals are exercised. */
@@ -231,25 +227,13 @@ class AuthorizationMatrixIT extends ConformanceSupport {
         rows.putAll(fhir(plain.api(), wrong));
         assertThat(wrong).as("operations not allowed or refused as declared").isEmpty();
 
-        StringBuilder matrix = new StringBuilder(START).append("\n\n| Operation | Permission | Reach |");
+        StringBuilder matrix = new StringBuilder("| Operation | Permission | Reach |");
         callers.forEach(c -> matrix.append(" `").append(c.name()).append("` |"));
         matrix.append(" anonymous |\n|---|---|---|");
         callers.forEach(c -> matrix.append("---|"));
         matrix.append("---|\n");
         rows.values().forEach(r -> matrix.append(r).append('\n'));
-        matrix.append('\n').append(END);
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        int from = doc.indexOf(START);
-        int to = doc.indexOf(END);
-        assertThat(from).as("docs/security.md holds the matrix between its markers").isNotNegative();
-        String written = doc.substring(from, to + END.length());
-        if (!written.contentEquals(matrix) && Boolean.getBoolean("hmbd.write-matrix")) {
-            Files.writeString(DOC, doc.substring(0, from) + matrix + doc.substring(to + END.length()),
-                    StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(written).as("docs/security.md shows the matrix this test observed (re-run with "
-                + "-Dhmbd.write-matrix=true to write it)").isEqualTo(matrix.toString());
+        GeneratedDoc.check(DOC, "authorization-matrix", matrix.toString());
     }
 
     /** The organization at a distance from the caller's: P's own, I inside, J outside; for national callers the root, I, nothing. */

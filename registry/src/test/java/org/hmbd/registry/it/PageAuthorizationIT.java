@@ -4,8 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class PageAuthorizationIT extends RegistryIT {
 
     private static final Path DOC = Path.of("../docs/security.md");
-    private static final String START = "<!-- page-matrix:start -->";
-    private static final String END = "<!-- page-matrix:end -->";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -118,25 +114,13 @@ class PageAuthorizationIT extends RegistryIT {
         assertThat(rows).as("the pages of the web UI").hasSizeGreaterThan(40);
         assertThat(wrong).isEmpty();
 
-        StringBuilder matrix = new StringBuilder(START).append("\n\n| Page or form | Permission |");
+        StringBuilder matrix = new StringBuilder("| Page or form | Permission |");
         callers.forEach(c -> matrix.append(' ').append(c.name()).append(" |"));
         matrix.append("\n|---|---|");
         callers.forEach(c -> matrix.append("---|"));
         matrix.append('\n');
         rows.values().forEach(r -> matrix.append(r).append('\n'));
-        matrix.append('\n').append(END);
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        int from = doc.indexOf(START);
-        int to = doc.indexOf(END);
-        assertThat(from).as("docs/security.md holds the page matrix between its markers").isNotNegative();
-        String written = doc.substring(from, to + END.length());
-        if (!written.contentEquals(matrix) && Boolean.getBoolean("hmbd.write-matrix")) {
-            Files.writeString(DOC, doc.substring(0, from) + matrix + doc.substring(to + END.length()),
-                    StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(written).as("docs/security.md shows the page matrix this test observed (re-run with "
-                + "-Dhmbd.write-matrix=true to write it)").isEqualTo(matrix.toString());
+        GeneratedDoc.check(DOC, "page-matrix", matrix.toString());
     }
 
     /** Whether the page's gate let the caller through: not the sign-in page, not a 403 for the role. */
