@@ -598,6 +598,19 @@ class PagesIT extends ConformanceSupport {
         assertThat(post(session, listed, listed.selectFirst("form[data-testid^=revoke-]").attr("data-testid"), Map.of())
                 .statusCode()).isEqualTo(302);
         assertThat(new Api(port, secret).get("/api/v1/me").statusCode()).isEqualTo(401);
+        // the security administrator sees the account's tokens and revokes one; the system administrator does not
+        Document created2 = Jsoup.parse(browser(session).contentType(FORM).formParam("_csrf", csrf(listed, "token-form"))
+                .formParam("name", "第二个").formParam("scopes", "READ").post("/account/tokens").asString());
+        String second = created2.select("[data-testid=token-secret]").text();
+        String guard = formSession("security", SECURITY_PASSWORD);
+        Document account = page("/admin/users/" + id, "en", guard, 200);
+        assertThat(account.select("[data-testid=account-tokens] tr[data-token]").eachAttr("data-token"))
+                .contains("上报程序", "第二个");
+        String revokeForm = account.select("[data-testid=account-tokens] tr[data-token=第二个] form").attr("data-testid");
+        assertThat(post(guard, account, revokeForm, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(new Api(port, second).get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(page("/admin/users/" + id, "en", formSession("admin", ADMIN_PASSWORD), 200)
+                .select("[data-testid=account-tokens]")).isEmpty();
         // no scope: the reason
         Response none = browser(session).header("Accept-Language", "en").contentType(FORM)
                 .formParam("_csrf", csrf(listed, "token-form")).formParam("name", "x").post("/account/tokens");

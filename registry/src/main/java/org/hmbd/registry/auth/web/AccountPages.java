@@ -41,8 +41,10 @@ class AccountPages {
             "FOREIGN_PERMANENT_RESIDENT");
     private final Accounts accounts;
     private final Problems problems;
+    private final org.hmbd.registry.auth.Tokens tokens;
 
-    AccountPages(Accounts accounts, Problems problems) {
+    AccountPages(Accounts accounts, Problems problems, org.hmbd.registry.auth.Tokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.problems = problems;
     }
@@ -114,7 +116,26 @@ class AccountPages {
         model.addAttribute("grantable", grants ? new ArrayList<>(Authority.grantable(actor)) : List.of());
         model.addAttribute("allRoles", List.of(Role.values()));
         model.addAttribute("failure", failure);
+        model.addAttribute("tokens", actor.id() != id && managesTokens(actor, id) ? tokens.personal(id) : null);
         return "admin/user";
+    }
+
+    /** The security administrator, and an organization administrator above the account, see and revoke its tokens. */
+    private boolean managesTokens(Actor actor, long id) {
+        try {
+            accounts.requireTokenManager(actor, id);
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
+
+    @Permits(Permission.TOKENS_MANAGE)
+    @PostMapping("/admin/users/{id}/tokens/{tokenId}/revocation")
+    String revokeToken(Actor actor, @PathVariable long id, @PathVariable long tokenId) {
+        accounts.requireTokenManager(actor, id);
+        tokens.revokePersonal(id, tokenId);
+        return "redirect:/admin/users/" + id + "#tokens";
     }
 
     @Permits(Permission.ACCOUNTS_MANAGE)
