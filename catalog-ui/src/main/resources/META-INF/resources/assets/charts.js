@@ -11,6 +11,7 @@
       var horizontal = spec.kind === 'bars';
       var categoryAxis = { type: 'category', data: spec.categories, axisLabel: { interval: 0, fontSize: 12 } };
       var valueAxis = { type: 'value', minInterval: 1 };
+      if (spec.max) { valueAxis.max = spec.max; }
       if (horizontal) { categoryAxis.inverse = true; }
       el.style.height = horizontal ? Math.max(160, 28 * spec.categories.length + 70) + 'px' : '260px';
       var chart = echarts.init(el, null, { locale: zh ? 'ZH' : 'EN', renderer: 'svg' });

@@ -834,6 +834,11 @@ class PagesIT extends ConformanceSupport {
                     .readTree(d.select("[data-testid=chart-regions]").attr("data-chart"));
             assertThat(chart.path("categories").toString()).contains("520102").doesNotContain("530102");
             assertThat(d.select("[data-testid=chart-regions]").attr("aria-label")).isNotBlank();
+            // the pass rate over time: the chart's percentages are the table's
+            tools.jackson.databind.JsonNode months = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(d.select("[data-testid=chart-months]").attr("data-chart"));
+            assertThat(months.path("series").get(0).path("data").get(0).asDouble()).isEqualTo(100.0);
+            assertThat(d.select("[data-testid=adoption-months] tbody td").last().text()).isEqualTo("100.0%");
             assertThat(d.select("script[src*=echarts]")).hasSize(1);
         }
         assertThat(page("/", "en", session, 200).select("script[src*=echarts]")).isEmpty();

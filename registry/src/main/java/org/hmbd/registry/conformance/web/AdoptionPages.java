@@ -119,17 +119,22 @@ class AdoptionPages {
                 "categories", top.stream().map(Row::key).toList(),
                 "series", List.of(Map.of("name", tested, "data", top.stream().map(Row::tested).toList()),
                         Map.of("name", passing, "data", top.stream().map(Row::passing).toList())))));
-        out.put("months", json.writeValueAsString(Map.of("kind", "line",
+        out.put("months", json.writeValueAsString(Map.of("kind", "line", "max", 100,
                 "title", messages.getMessage("page.adoption.overTime", null, locale),
                 "categories", a.overTime().stream().map(Adoption.Month::month).toList(),
-                "series", List.of(Map.of("name", tested, "data", a.overTime().stream().map(Adoption.Month::tested).toList()),
-                        Map.of("name", passing, "data", a.overTime().stream().map(Adoption.Month::passing).toList())))));
+                "series", List.of(Map.of("name", messages.getMessage("page.adoption.passRate", null, locale) + " (%)",
+                        "data", a.overTime().stream().map(AdoptionPages::passRate).toList())))));
         out.put("scores", json.writeValueAsString(Map.of("kind", "columns",
                 "title", messages.getMessage("page.adoption.scores", null, locale),
                 "categories", a.scoreDistribution().stream().map(b -> b.from() + "–" + b.to()).toList(),
                 "series", List.of(Map.of("name", messages.getMessage("page.adoption.institutions", null, locale),
                         "data", a.scoreDistribution().stream().map(Adoption.Bucket::institutions).toList())))));
         return out;
+    }
+
+    /** The month's pass rate in percent, one decimal (0 when nobody was tested). */
+    static double passRate(Adoption.Month m) {
+        return m.tested() == 0 ? 0 : Math.round(m.passing() * 1000.0 / m.tested()) / 10.0;
     }
 
     /** Most institutions tested first; each with its pass rate for the bar. */
