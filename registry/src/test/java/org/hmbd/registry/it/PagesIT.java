@@ -551,6 +551,13 @@ class PagesIT extends ConformanceSupport {
     @Test
     void aCitizenRegistersInTheBrowserIsVerifiedByTheAdministratorAndMakesAnApiToken() {
         Document form = page("/register", "zh-CN", null, 200);
+        // the organizations offered are found by name (a national deployment has thousands)
+        String named = "注册用医院" + unique();
+        long hospital = admin.post("/api/v1/organizations", Map.of("nameZh", named, "kind", "HEALTHCARE_INSTITUTION",
+                "level", "INSTITUTION", "regionCode", "110105", "grade", "TERTIARY")).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        assertThat(page("/register?org=" + named, "en", null, 200).select("select#organizationId option")
+                .eachAttr("value")).containsExactly(String.valueOf(hospital));
         String username = "r" + unique();
         // the passwords differ: the form again, what was typed kept, never the password
         Response differ = browser(null).header("Accept-Language", "en").contentType(FORM)

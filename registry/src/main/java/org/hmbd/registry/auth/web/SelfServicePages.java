@@ -44,10 +44,13 @@ class SelfServicePages {
                             String idKind) {
     }
 
+    /** The form; {@code org} narrows the organizations offered to those whose name holds it (there are thousands). */
     @Permits(Permission.PUBLIC)
     @GetMapping("/register")
-    String registration(Model model) {
-        return registrationPage(model, new RegistrationForm(null, null, null, null, null, "RESIDENT_ID_CARD"), null);
+    String registration(@RequestParam(required = false) String org, Model model) {
+        model.addAttribute("org", org);
+        return registrationPage(model, new RegistrationForm(null, null, null, null, null, "RESIDENT_ID_CARD"), null,
+                Forms.blank(org));
     }
 
     @Permits(Permission.PUBLIC)
@@ -59,22 +62,31 @@ class SelfServicePages {
                     @RequestParam(required = false) String idNumber, Model model) {
         RegistrationForm form = new RegistrationForm(username, displayName, email, organizationId, realName, idKind);
         if (password == null || !password.equals(confirmPassword)) {
-            return registrationPage(model, form, problems.text(org.hmbd.registry.shared.Msg.of("page.password.mismatch")));
+            return registrationPage(model, form, problems.text(org.hmbd.registry.shared.Msg.of("page.password.mismatch")),
+                    null);
         }
         try {
             accounts.register(new Accounts.NewRegistration(Forms.blank(username), Forms.blank(displayName),
                     Forms.blank(email), organizationId, password, Forms.blank(realName), Forms.blank(idKind),
                     Forms.blank(idNumber)));
         } catch (DomainException e) {
-            return registrationPage(model, form, problems.text(e.detail()));
+            return registrationPage(model, form, problems.text(e.detail()), null);
         }
         model.addAttribute("registered", username.strip());
         return "account/registered";
     }
 
-    private String registrationPage(Model model, RegistrationForm form, String failure) {
-        List<Organization> organizations = accounts.organizations(null, null, null, PageQuery.of(0, PageQuery.MAX_SIZE))
-                .items();
+    private String registrationPage(Model model, RegistrationForm form, String failure, String org) {
+        var found = accounts.organizations(null, null, org, PageQuery.of(0, PageQuery.MAX_SIZE));
+        List<Organization> organizations = new java.util.ArrayList<>(found.items());
+        if (form.organizationId() != null && organizations.stream().noneMatch(o -> o.id() == form.organizationId())) {
+            try {
+                organizations.add(0, accounts.organization(form.organizationId())); // the one chosen stays offered
+            } catch (DomainException e) {
+                // an organization that does not exist: the refusal says so
+            }
+        }
+        model.addAttribute("moreOrganizations", found.total() > organizations.size());
         model.addAttribute("organizations", organizations);
         model.addAttribute("idKinds", AccountPages.ID_KINDS);
         model.addAttribute("form", form);
