@@ -166,3 +166,60 @@
     });
   });
 })();
+
+// A move that asks for a reason (or a deadline, a code): rendered as a disclosure holding its form,
+// which works without JavaScript. With JavaScript the disclosure becomes a button opening a modal
+// dialog: the focus moves to the dialog's first field, stays inside it (showModal), Escape or the
+// cancel button close it, and the focus returns to the button that opened it.
+(function () {
+  document.addEventListener('DOMContentLoaded', function () {
+    if (typeof HTMLDialogElement !== 'function') { return; }
+    document.querySelectorAll('details[data-dialog]').forEach(function (details, index) {
+      var summary = details.querySelector('summary');
+      var form = details.querySelector('form');
+      if (!summary || !form) { return; }
+      var key = details.getAttribute('data-dialog');
+      var opener = document.createElement('button');
+      opener.type = 'button';
+      opener.className = 'dialog-open';
+      opener.textContent = summary.textContent;
+      opener.setAttribute('aria-haspopup', 'dialog');
+      opener.setAttribute('data-testid', 'open-' + key);
+      var dialog = document.createElement('dialog');
+      dialog.setAttribute('data-testid', 'dialog-' + key);
+      var title = document.createElement('h2');
+      title.id = 'dialog-title-' + index;
+      title.textContent = summary.textContent;
+      dialog.setAttribute('aria-labelledby', title.id);
+      dialog.appendChild(title);
+      dialog.appendChild(form);
+      var cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.className = 'secondary';
+      cancel.textContent = details.getAttribute('data-cancel') || 'Cancel';
+      cancel.setAttribute('data-testid', 'cancel-' + key);
+      cancel.addEventListener('click', function () { dialog.close(); });
+      var submit = form.querySelector('button[type=submit]');
+      var actions = document.createElement('div');
+      actions.className = 'dialog-actions';
+      if (submit) { submit.parentNode.replaceChild(actions, submit); actions.appendChild(submit); } else { form.appendChild(actions); }
+      actions.appendChild(cancel);
+      opener.addEventListener('click', function () {
+        dialog.showModal();
+        var first = form.querySelector('input:not([type=hidden]), textarea, select, button');
+        if (first) { first.focus(); }
+      });
+      dialog.addEventListener('close', function () { opener.focus(); });
+      var holder = document.createElement('div');
+      holder.className = 'dialog-move';
+      Array.prototype.forEach.call(details.attributes, function (a) {
+        if (a.name.indexOf('data-') === 0 && a.name !== 'data-dialog' && a.name !== 'data-cancel') {
+          holder.setAttribute(a.name, a.value);
+        }
+      });
+      holder.appendChild(opener);
+      holder.appendChild(dialog);
+      details.parentNode.replaceChild(holder, details);
+    });
+  });
+})();

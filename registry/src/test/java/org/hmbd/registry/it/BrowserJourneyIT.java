@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -230,24 +231,94 @@ class BrowserJourneyIT extends ConformanceSupport {
         check(lang, null);
         org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
         // the first Tab reaches the skip link, which leads to the content
-        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        keys.sendKeys(Keys.TAB).perform();
         WebElement skip = driver.switchTo().activeElement();
         assertThat(skip.getAttribute("href")).endsWith("#main");
         assertThat(skip.isDisplayed()).as("the skip link shows when focused").isTrue();
         // Tab on to the search field, each focused control with a visible outline
         WebElement focused = skip;
         for (int i = 0; i < 40 && !"standard-q".equals(focused.getAttribute("id")); i++) {
-            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            keys.sendKeys(Keys.TAB).perform();
             focused = driver.switchTo().activeElement();
             String outline = focused.getCssValue("outline-style") + " " + focused.getCssValue("box-shadow");
             assertThat(outline).as("the focus of " + focused.getTagName() + " " + focused.getAttribute("outerHTML")
                     .substring(0, Math.min(120, focused.getAttribute("outerHTML").length()))).isNotEqualTo("none none");
         }
         assertThat(focused.getAttribute("id")).isEqualTo("standard-q");
-        keys.sendKeys(SAMPLE_CODE.substring(0, 9)).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        keys.sendKeys(SAMPLE_CODE.substring(0, 9)).sendKeys(Keys.ENTER).perform();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/standards"));
         check(lang, null);
         assertThat(byTestId("standards").findElements(By.cssSelector("tbody a"))).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void theKeyboardAloneSignsInProposesAndWithdrawsThroughTheReasonDialog(String lang) throws IOException {
+        Member citizen = member(root());
+        String title = "键盘提案 " + unique();
+        browser(lang).get(url("/login"));
+        check(lang, null);
+        tabTo("username");
+        type(citizen.username());
+        tabTo("password");
+        type(PASSWORD + "x", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=signed-in-as]")));
+
+        driver.get(url("/proposals/new"));
+        check(lang, null);
+        tabTo("titleZh");
+        type(title);
+        tabTo("intendedLevel");
+        type(Keys.ARROW_DOWN); // GB, the first level, becomes WS
+        tabTo("scope");
+        type("门诊病历");
+        tabTo("rationale");
+        type("各院字段不一致");
+        tabTo("proposingOrganization");
+        type("某县人民医院");
+        tabTo("proposal-submit");
+        type(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/proposals"));
+        if (!driver.findElements(By.cssSelector("[data-testid=proposal-failed]")).isEmpty()) {
+            throw new AssertionError("the proposal was refused: " + byTestId("proposal-failed").getText());
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/proposals/\\d+$"));
+        check(lang, null);
+        assertThat(byTestId("proposal-status").getAttribute("data-status")).isEqualTo("SUBMITTED");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains(title);
+        assertThat(byTestId("proposal-category").getText()).as("the category by its name and code").matches(".+ \\([A-Z_]+\\)");
+
+        // the withdrawal asks for its reason in a dialog: Enter opens it with the focus inside,
+        // Escape closes it and gives the focus back, and the second time the reason is sent
+        WebElement opener = tabTo("open-withdraw");
+        type(Keys.ENTER);
+        WebElement dialog = byTestId("dialog-withdraw");
+        assertThat(dialog.getAttribute("open")).isNotNull();
+        assertThat(focused().getAttribute("id")).isEqualTo("withdrawReason");
+        check(lang, "reason-dialog");
+        type(Keys.ESCAPE);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> dialog.getAttribute("open") == null);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(opener);
+        type(Keys.ENTER);
+        type("重复提案");
+        type(Keys.TAB);
+        assertThat(focused().getAttribute("data-testid")).isEqualTo("withdraw-submit");
+        // inside the modal dialog Tab stays there: on to the cancel button, and round to the submit
+        // button without ever reaching the page behind
+        type(Keys.TAB);
+        assertThat(focused().getAttribute("data-testid")).isEqualTo("cancel-withdraw");
+        for (int i = 0; i < 6 && !"withdraw-submit".equals(driver.switchTo().activeElement().getAttribute("data-testid")); i++) {
+            type(Keys.TAB);
+            assertThat(js("return arguments[0].contains(document.activeElement) || document.activeElement === document.body",
+                    dialog)).as("the focus never reaches the page behind the dialog").isEqualTo(true);
+        }
+        assertThat(focused().getAttribute("data-testid")).isEqualTo("withdraw-submit");
+        type(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "WITHDRAWN".equals(byTestId("proposal-status").getAttribute("data-status")));
+        check(lang, null);
+        assertThat(byTestId("proposal-history").getText()).contains("重复提案");
     }
 
     /** Signs out whoever is signed in, then in as this account. */
@@ -271,9 +342,17 @@ class BrowserJourneyIT extends ConformanceSupport {
                 driver.findElement(By.id(id)), value.toString());
     }
 
-    /** Opens the move's disclosure on an edition's page and submits it with what was filled in by {@code fill}. */
+    /**
+     * Opens the move's dialog on an edition's page (the focus goes into it), fills it by {@code fill}
+     * and submits it.
+     */
     private void move(String to, Runnable fill) {
-        driver.findElement(By.cssSelector("[data-testid=moves] details[data-move=" + to + "] summary")).click();
+        WebElement opener = byTestId("open-move-" + to);
+        opener.click();
+        WebElement dialog = byTestId("dialog-move-" + to);
+        assertThat(dialog.getAttribute("open")).as("the dialog of the move to " + to + " is open").isNotNull();
+        assertThat(js("return arguments[0].contains(document.activeElement)", dialog))
+                .as("the focus is inside the dialog of the move to " + to).isEqualTo(true);
         fill.run();
         WebElement submit = byTestId("move-submit-" + to);
         submit.click();
@@ -281,6 +360,37 @@ class BrowserJourneyIT extends ConformanceSupport {
         if (!driver.findElements(By.cssSelector("[data-testid=edition-failed]")).isEmpty()) {
             throw new AssertionError("the move to " + to + " was refused: " + byTestId("edition-failed").getText());
         }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The focused element, with a visible focus indicator asserted. */
+    private WebElement focused() {
+        WebElement focused = driver.switchTo().activeElement();
+        String html = focused.getAttribute("outerHTML");
+        assertThat(focused.getCssValue("outline-style") + " " + focused.getCssValue("box-shadow"))
+                .as("the focus of " + html.substring(0, Math.min(120, html.length()))).isNotEqualTo("none none");
+        return focused;
+    }
+
+    /** Presses Tab (at most 60 times) until the focus is on the element with this id or test id. */
+    private WebElement tabTo(String idOrTestId) {
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int i = 0; i < 60; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement focused = focused();
+            if (idOrTestId.equals(focused.getAttribute("id")) || idOrTestId.equals(focused.getAttribute("data-testid"))) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached " + idOrTestId + " on " + driver.getCurrentUrl());
+    }
+
+    /** Types into whatever has the focus, as a keyboard does. */
+    private void type(CharSequence... text) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(text).perform();
     }
 
     private String editionStatus() {

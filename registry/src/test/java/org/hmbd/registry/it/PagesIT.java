@@ -13,6 +13,8 @@ import org.hmbd.registry.shared.BusinessDates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,34 @@ class PagesIT extends ConformanceSupport {
     private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
     /** A form as browsers post it: UTF-8. */
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    @BeforeAll
+    static void forgetTheTemplatesRenderedBefore() {
+        RenderedTemplates.reset();
+    }
+
+    /**
+     * Every template of the web UI was rendered by these tests in both languages (the fragments and
+     * the layout within them): a template no test renders could hide a missing message or a form
+     * without its CSRF token.
+     */
+    @AfterAll
+    static void everyTemplateWasRenderedInBothLanguages() throws java.io.IOException {
+        List<String> expected = new ArrayList<>();
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        for (var r : resolver.getResources("classpath*:templates/**/*.html")) {
+            String url = r.getURL().toString();
+            String name = url.substring(url.lastIndexOf("templates/") + "templates/".length(), url.length() - ".html".length());
+            if (!name.equals("layout") && !name.equals("fragments")) {
+                expected.add(name + "|zh");
+                expected.add(name + "|en");
+            }
+        }
+        assertThat(expected).as("the templates of the web UI").hasSizeGreaterThan(60);
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(RenderedTemplates.seen());
+        assertThat(missing).as("templates never rendered by PagesIT (name|language)").isEmpty();
+    }
 
     /** A request as a browser sends it (HTML accepted by name: pages that need an account redirect). */
     private io.restassured.specification.RequestSpecification browser(String session) {
@@ -111,6 +141,9 @@ class PagesIT extends ConformanceSupport {
                     .contains("/editions/" + edition + "/contents");
             page("/editions/" + edition + "/contents", lang, null, 200);
             page("/catalog?editionId=" + edition, lang, null, 200);
+            Document diff = page("/standards/" + standardId + "/diff", lang, null, 200);
+            assertThat(diff.select("select#from option").eachAttr("value")).as("the editions to compare")
+                    .contains(String.valueOf(edition));
             page("/certificates/verify", lang, null, 200);
             page("/login", lang, null, 200);
         }
@@ -353,6 +386,9 @@ class PagesIT extends ConformanceSupport {
             assertThat(text).contains(lang.equals("en") ? "Conformance test report" : "符合性测试报告")
                     .contains(number).contains(lang.equals("en") ? "Scores by dimension" : "各维度得分");
         }
+        Response certificateEn = browser(session).header("Accept-Language", "en").get(certificateLink);
+        assertThat(certificateEn.statusCode()).isEqualTo(200);
+        assertThat(Pdfs.text(certificateEn.asByteArray())).contains("Certificate of Conformance").contains(number);
         Response certificate = browser(session).header("Accept-Language", "zh-CN").get(certificateLink);
         assertThat(certificate.statusCode()).isEqualTo(200);
         assertThat(certificate.contentType()).isEqualTo("application/pdf");
@@ -374,6 +410,7 @@ class PagesIT extends ConformanceSupport {
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(Jsoup.parse(early.asString()).text()).contains("The run has no result");
         // the institution's certificates, each printable; another institution does not see them
+        page("/conformance/certificates", "zh-CN", session, 200);
         Document list = page("/conformance/certificates", "en", session, 200);
         assertThat(list.select("[data-testid=certificates] tr[data-number=" + number + "] a").eachAttr("href"))
                 .contains("/certificates/verify?number=" + number, certificateLink);
@@ -622,6 +659,17 @@ class PagesIT extends ConformanceSupport {
         Response none = browser(session).header("Accept-Language", "en").contentType(FORM)
                 .formParam("_csrf", csrf(listed, "token-form")).formParam("name", "x").post("/account/tokens");
         assertThat(Jsoup.parse(none.asString()).select("[data-testid=token-failed]").text()).isNotBlank();
+        // registered in Chinese: the confirmation in Chinese
+        String other = "r" + unique();
+        Response zh = browser(null).header("Accept-Language", "zh-CN").contentType(FORM).formParam("username", other)
+                .formParam("displayName", "市民乙").formParam("organizationId", String.valueOf(root()))
+                .formParam("realName", "李小红").formParam("idKind", "RESIDENT_ID_CARD")
+                .formParam("idNumber", Identities.residentId()).formParam("password", "Citizen-Passw0rd-2")
+                .formParam("confirmPassword", "Citizen-Passw0rd-2").post("/register");
+        assertThat(zh.statusCode()).isEqualTo(200);
+        Document registered = Jsoup.parse(zh.asString());
+        assertThat(registered.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(registered.select("[data-testid=registered]").text()).contains(other).doesNotContain("??");
     }
 
     @Test
@@ -671,6 +719,7 @@ class PagesIT extends ConformanceSupport {
     void aCitizenProposesInTheBrowserAndTheAdministrationAcceptsItIntoThePlan() {
         Member citizen = member(root());
         String session = formSession(citizen.username(), PASSWORD + "x");
+        page("/proposals/new", "en", session, 200);
         Document form = page("/proposals/new", "zh-CN", session, 200);
         assertThat(form.select("select#category option")).isNotEmpty();
         String title = "网页提案 " + unique();
@@ -893,6 +942,7 @@ class PagesIT extends ConformanceSupport {
                 String.valueOf(root()))).statusCode()).isEqualTo(302);
         long hospital = admin.get("/api/v1/organizations?q={q}", name).then().extract().jsonPath().getLong("items[0].id");
 
+        page("/admin/users/new", "zh-CN", system, 200);
         Document form = page("/admin/users/new", "en", system, 200);
         String username = "w" + unique();
         Response created = post(system, form, "user-form", Map.of("username", username, "displayName", "网页账号",

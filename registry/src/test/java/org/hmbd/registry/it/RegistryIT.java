@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the way the embedded default starts it, in a fresh data folder shared by the test classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(RenderedTemplates.class)
 abstract class RegistryIT {
 
     static final String ADMIN_INITIAL_PASSWORD = "Initial-Passw0rd";

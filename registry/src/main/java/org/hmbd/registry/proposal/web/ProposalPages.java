@@ -121,6 +121,11 @@ class ProposalPages {
                 .items());
         model.addAttribute("year", LocalDate.now().getYear());
         model.addAttribute("failure", failure);
+        try {
+            model.addAttribute("category", p.category() == null ? null : categories.get(p.category()));
+        } catch (DomainException e) {
+            model.addAttribute("category", null); // a code no longer in the tree: shown as it is
+        }
         return "proposals/proposal";
     }
 
