@@ -192,6 +192,11 @@ public class TestSuites {
     }
 
     /** Every edition that carries validator content, with its suite's state. */
+    /** The editions that can be tested against now: their content loaded and ready. */
+    public List<SuiteView> ready() {
+        return list().stream().filter(s -> s.state() == State.READY).toList();
+    }
+
     public List<SuiteView> list() {
         return standards.editionsWithArtifact(Artifacts.FHIR_PACKAGE).stream()
                 .map(id -> standards.conformanceTarget(id).orElse(null))

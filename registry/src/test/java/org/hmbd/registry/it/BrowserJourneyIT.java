@@ -593,5 +593,20 @@ class BrowserJourneyIT extends ConformanceSupport {
         byTestId("run-certificate").click();
         check(lang, null);
         assertThat(byTestId("verification").getAttribute("class")).contains("valid").doesNotContain("invalid");
+        // one resource validated at once, pasted into the form
+        driver.get(url("/conformance"));
+        byTestId("validate-link").click();
+        check(lang, null);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("editionId")))
+                .selectByValue(String.valueOf(edition));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]",
+                driver.findElement(By.id("resource")), Files.readString(
+                        SAMPLE.resolve("examples/invalid/patient-wrong-check-character.json")));
+        byTestId("validate-submit").click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=validate-issues]")));
+        check(lang, "validate");
+        assertThat(driver.findElements(By.cssSelector("[data-testid=validate-issues] tr[data-severity=ERROR] td:first-child"))
+                .stream().map(WebElement::getText).toList()).contains("HMBD-ID-RESIDENT");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,18 @@ class PagesIT extends ConformanceSupport {
         }
         Response r = spec.get(path);
         assertThat(r.statusCode()).as(path + " in " + lang).isEqualTo(status);
+        return checked(r, path, lang);
+    }
+
+    /** A page answered (to a GET or a form's POST), checked for what every page must hold. */
+    private Document checked(Response r, String path, String lang) {
         assertThat(r.contentType()).startsWith("text/html");
         Document d = Jsoup.parse(r.asString());
         List<String> wrong = new ArrayList<>();
         String html = d.outerHtml();
         if (html.contains("??")) {
-            wrong.add("a missing message (??key??)");
+            int at = html.indexOf("??");
+            wrong.add("a missing message (??key??): " + html.substring(Math.max(0, at - 80), Math.min(html.length(), at + 80)));
         }
         if (!lang.equals(d.selectFirst("html").attr("lang"))) {
             wrong.add("lang=" + d.selectFirst("html").attr("lang"));
@@ -556,6 +563,76 @@ class PagesIT extends ConformanceSupport {
         }
         // anonymous: sign in first
         assertThat(browser(null).get("/conformance/offline").statusCode()).isEqualTo(302);
+    }
+
+    /** A text field of a multipart form, in UTF-8 as browsers send it (RestAssured's default is ISO-8859-1). */
+    private static io.restassured.specification.MultiPartSpecification text(String name, String value) {
+        return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).charset("UTF-8").build();
+    }
+
+    @Test
+    void anyAccountValidatesOneResourceInTheBrowserWithTheFindingsOfFhirValidate() throws Exception {
+        long edition = sampleEdition();
+        Member user = member(organization("INSTITUTION", "350103"));
+        String session = formSession(user.username(), PASSWORD + "x");
+        assertThat(page("/conformance", "en", session, 200).select("a[data-testid=validate-link]").attr("href"))
+                .isEqualTo("/conformance/validate");
+        byte[] invalid = Files.readAllBytes(SAMPLE.resolve("examples/invalid/patient-wrong-check-character.json"));
+        List<String> fhir = user.api().request().contentType("application/fhir+json").body(invalid)
+                .post("/fhir/Patient/$validate?edition=" + edition).then().statusCode(200).extract().jsonPath()
+                .getList("issue.details.coding.code.flatten()", String.class);
+        for (String lang : LANGUAGES) {
+            Document form = page("/conformance/validate", lang, session, 200);
+            assertThat(form.select("select#editionId option[value=" + edition + "]")).hasSize(1);
+            // pasted, against the edition: the same checks as $validate, in the page's language
+            Response r = browser(session).header("Accept-Language", lang).multiPart("_csrf", csrf(form, "validate-form"))
+                    .multiPart("editionId", String.valueOf(edition))
+                    .multiPart(text("resource", new String(invalid, java.nio.charset.StandardCharsets.UTF_8)))
+                    .post("/conformance/validate");
+            assertThat(r.statusCode()).isEqualTo(200);
+            Document d = checked(r, "the result of /conformance/validate", lang);
+            assertThat(d.select("[data-testid=validate-issues] tbody td:first-child").eachText())
+                    .containsExactlyInAnyOrderElementsOf(fhir);
+            assertThat(d.select("[data-testid=validate-issues] tr[data-severity=ERROR] td:first-child").eachText())
+                    .contains("HMBD-ID-RESIDENT");
+            assertThat(Integer.parseInt(d.select("[data-testid=validate-result]").attr("data-errors"))).isPositive();
+            assertThat(d.select("[data-testid=validate-against]").text()).contains(SAMPLE_CODE);
+            assertThat(d.select("textarea#resource").text()).as("the text stays to be corrected")
+                    .contains("\"resourceType\"");
+            assertThat(d.select("select#editionId option[selected]").attr("value")).isEqualTo(String.valueOf(edition));
+        }
+        // a valid resource as a file, and one in XML against the base specification
+        Document form = page("/conformance/validate", "en", session, 200);
+        Document valid = checked(browser(session).header("Accept-Language", "en")
+                .multiPart("_csrf", csrf(form, "validate-form")).multiPart("editionId", String.valueOf(edition))
+                .multiPart("file", "patient-zhang.json", Files.readAllBytes(SAMPLE.resolve("examples/valid/patient-zhang.json")),
+                        "application/fhir+json").post("/conformance/validate"), "a valid file", "en");
+        assertThat(valid.select("[data-testid=validate-result]").attr("data-errors")).isEqualTo("0");
+        assertThat(valid.text()).contains("patient-zhang.json");
+        String xml = "<Patient xmlns=\"http://hl7.org/fhir\"><gender value=\"nonsense\"/></Patient>";
+        Document base = checked(browser(session).header("Accept-Language", "zh-CN")
+                .multiPart("_csrf", csrf(form, "validate-form")).multiPart("editionId", "").multiPart(text("resource", xml))
+                .post("/conformance/validate"), "XML against the base specification", "zh-CN");
+        assertThat(base.select("[data-testid=validate-against]").text()).contains("FHIR R4");
+        assertThat(Integer.parseInt(base.select("[data-testid=validate-result]").attr("data-errors"))).isPositive();
+        // nothing given, an edition that does not exist, malformed JSON: said on the page, nothing else
+        Document nothing = checked(browser(session).header("Accept-Language", "en")
+                .multiPart("_csrf", csrf(form, "validate-form")).multiPart("resource", " ")
+                .post("/conformance/validate"), "nothing to validate", "en");
+        assertThat(nothing.select("[data-testid=validate-failed]").text()).isEqualTo("Paste a resource or choose a file.");
+        assertThat(nothing.select("[data-testid=validate-result]")).isEmpty();
+        Document unknown = checked(browser(session).header("Accept-Language", "en")
+                .multiPart("_csrf", csrf(form, "validate-form")).multiPart("editionId", "987654321")
+                .multiPart("resource", "{\"resourceType\":\"Patient\"}").post("/conformance/validate"),
+                "an unknown edition", "en");
+        assertThat(unknown.select("[data-testid=validate-failed]").text()).isNotBlank();
+        Document broken = checked(browser(session).header("Accept-Language", "en")
+                .multiPart("_csrf", csrf(form, "validate-form")).multiPart("resource", "{\"resourceType\": \"Pat")
+                .post("/conformance/validate"), "malformed JSON", "en");
+        assertThat(broken.select("[data-testid=validate-issues] td:first-child").eachText()).contains("HMBD-INPUT-MALFORMED");
+        // without the form's token: refused; anonymous: sign in first
+        assertThat(browser(session).multiPart("resource", "{}").post("/conformance/validate").statusCode()).isEqualTo(403);
+        assertThat(browser(null).get("/conformance/validate").statusCode()).isEqualTo(302);
     }
 
     @Test

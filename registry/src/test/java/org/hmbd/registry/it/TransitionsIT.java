@@ -21,15 +21,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TransitionsIT extends ConformanceSupport {
 
-    enum State { AWAITING_DATA, QUEUED, CANCELLED }
+    enum State { AWAITING_DATA, QUEUED, CANCELLED, FAILED }
 
-    enum Party { SUBMITTER }
+    enum Party { SUBMITTER, SYSTEM }
 
-    /** A lifecycle over the real run tables, declared here so that the test owns its moves. */
+    /**
+     * A lifecycle over the real run tables, declared here so that the test owns its moves. They end
+     * in a final state: the server's own workers take queued runs, and would move them on meanwhile.
+     */
     static final Lifecycle<State, Party> RUNS = new Lifecycle<>(
             new Lifecycle.Table("conformance_run", "conformance_run_transition", "run_id"), null, List.of(
-            Lifecycle.move(State.AWAITING_DATA, State.QUEUED, Party.SUBMITTER, false),
-            Lifecycle.move(State.QUEUED, State.CANCELLED, Party.SUBMITTER, true)));
+            Lifecycle.move(State.AWAITING_DATA, State.CANCELLED, Party.SUBMITTER, false),
+            Lifecycle.move(State.AWAITING_DATA, State.FAILED, Party.SYSTEM, true)));
 
     @Autowired
     Transitions transitions;
@@ -51,26 +54,26 @@ class TransitionsIT extends ConformanceSupport {
     void aMoveChangesStatusVersionAndHistoryTogether() {
         long id = newRun();
         int version = ((Number) row(id).get("version")).intValue();
-        transitions.move(RUNS, id, RUNS.check(State.AWAITING_DATA, State.QUEUED, Party.SUBMITTER), "tester", "why",
-                "queued_at = now()", Map.of());
-        assertThat(row(id)).containsEntry("status", "QUEUED");
+        transitions.move(RUNS, id, RUNS.check(State.AWAITING_DATA, State.CANCELLED, Party.SUBMITTER), "tester", "why",
+                "finished_at = now()", Map.of());
+        assertThat(row(id)).containsEntry("status", "CANCELLED");
         assertThat(((Number) row(id).get("version")).intValue()).isEqualTo(version + 1);
         assertThat(jdbc.sql("select from_status || '>' || to_status || ':' || actor || ':' || reason "
                         + "from conformance_run_transition where run_id = ? order by id desc limit 1")
-                .param(id).query(String.class).single()).isEqualTo("AWAITING_DATA>QUEUED:tester:why");
+                .param(id).query(String.class).single()).isEqualTo("AWAITING_DATA>CANCELLED:tester:why");
     }
 
     @Test
     void aMoveFromAStateTheRowIsNoLongerInChangesNothing() {
         long id = newRun();
-        var move = RUNS.check(State.AWAITING_DATA, State.QUEUED, Party.SUBMITTER);
+        var move = RUNS.check(State.AWAITING_DATA, State.CANCELLED, Party.SUBMITTER);
         transitions.move(RUNS, id, move, "first", null);
         long history = jdbc.sql("select count(*) from conformance_run_transition where run_id = ?").param(id)
                 .query(Long.class).single();
         // a second writer that read AWAITING_DATA before the first one moved
         assertThatThrownBy(() -> transitions.move(RUNS, id, move, "second", null))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(row(id)).containsEntry("status", "QUEUED");
+        assertThat(row(id)).containsEntry("status", "CANCELLED");
         assertThat(jdbc.sql("select count(*) from conformance_run_transition where run_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(history);
     }
@@ -78,16 +81,16 @@ class TransitionsIT extends ConformanceSupport {
     @Test
     void aMoveNotInTheLifecycleOrWithoutItsReasonIsRefused() {
         long id = newRun();
-        var unlisted = new Lifecycle.Move<>(State.AWAITING_DATA, State.CANCELLED, Party.SUBMITTER, false);
+        var unlisted = new Lifecycle.Move<>(State.AWAITING_DATA, State.QUEUED, Party.SUBMITTER, false);
         assertThatThrownBy(() -> transitions.move(RUNS, id, unlisted, "tester", null))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
-        transitions.move(RUNS, id, RUNS.check(State.AWAITING_DATA, State.QUEUED, Party.SUBMITTER), "tester", null);
+        // the system's failing a run needs a reason
         assertThatThrownBy(() -> transitions.move(RUNS, id,
-                RUNS.check(State.QUEUED, State.CANCELLED, Party.SUBMITTER), "tester", " "))
+                RUNS.check(State.AWAITING_DATA, State.FAILED, Party.SYSTEM), "system", " "))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.properties()).containsEntry("field", "reason"));
-        assertThat(row(id)).containsEntry("status", "QUEUED");
+        assertThat(row(id)).containsEntry("status", "AWAITING_DATA");
     }
 
     @Test

@@ -51,8 +51,7 @@ class OfflinePages {
     @GetMapping("/conformance/offline")
     String offline(Model model) throws IOException {
         model.addAttribute("cli", cli().orElse(null));
-        model.addAttribute("editions", suites.list().stream()
-                .filter(s -> s.state() == TestSuites.State.READY).toList());
+        model.addAttribute("editions", suites.ready());
         return "conformance/offline";
     }
 

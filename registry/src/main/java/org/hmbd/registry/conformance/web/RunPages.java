@@ -133,7 +133,7 @@ class RunPages {
     }
 
     private List<TestSuites.SuiteView> testable() {
-        return suites.list().stream().filter(s -> s.state() == TestSuites.State.READY).toList();
+        return suites.ready();
     }
 
     @Permits(Permission.SIGNED_IN)
