@@ -103,7 +103,7 @@ class PagesIT extends ConformanceSupport {
                 wrong.add("a post form without its CSRF token: " + form.attr("action"));
             }
         }
-        for (Element asset : d.select("script[src], link[rel=stylesheet]")) {
+        for (Element asset : d.select("script[src], link[rel=stylesheet], link[rel=icon]")) {
             String url = asset.hasAttr("src") ? asset.attr("src") : asset.attr("href");
             if (given().port(port).get(url).statusCode() != 200) {
                 wrong.add("an asset not served: " + url);
