@@ -3,10 +3,6 @@ package org.hmbd.registry.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -68,16 +64,59 @@ class PdfDocumentsTest {
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.PDF_UNAVAILABLE));
     }
 
+    private static BufferedImage png(String dataUrl) throws Exception {
+        assertThat(dataUrl).startsWith("data:image/png;base64,");
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
+                .decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
+    }
+
     @Test
     void theQrCodeReadsBackAsItsText() throws Exception {
         String url = "https://hmbd.example.cn/certificates/verify?number=HMBD-2026-ABCD-EFGH-JKMN";
-        String data = PdfDocuments.qrCode(url, 240);
-        assertThat(data).startsWith("data:image/png;base64,");
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
-                .decode(data.substring(data.indexOf(',') + 1))));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
-                image.getWidth(), image.getHeight(), pixels)))).getText()).isEqualTo(url);
+        assertThat(QrCodes.read(png(PdfDocuments.qrCode(url, 240)))).isEqualTo(url);
+    }
+
+    /**
+     * The white border left of the code, in modules: the first row with a dark pixel is the top edge of
+     * the top-left finder pattern, seven modules wide; its first dark pixel ends the quiet zone.
+     */
+    private static int quietZoneInModules(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            int first = -1;
+            int run = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                boolean dark = (image.getRGB(x, y) & 0xff) < 128;
+                if (dark && first < 0) {
+                    first = x;
+                }
+                if (first >= 0) {
+                    if (!dark) {
+                        break;
+                    }
+                    run++;
+                }
+            }
+            if (first >= 0) {
+                return first / (run / 7);
+            }
+        }
+        throw new AssertionError("a blank image");
+    }
+
+    @Test
+    void everyCertificateAddressReadsBackWithAQuietZoneAroundIt() throws Exception {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        java.util.Random random = new java.util.Random(20261203);
+        for (int n = 0; n < 200; n++) {
+            StringBuilder number = new StringBuilder("HMBD-2026");
+            for (int i = 0; i < 12; i++) {
+                number.append(i % 4 == 0 ? "-" : "").append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String url = "https://hmbd.example.cn/certificates/verify?number=" + number;
+            BufferedImage image = png(PdfDocuments.qrCode(url, 240));
+            assertThat(QrCodes.read(image)).as(url).isEqualTo(url);
+            assertThat(quietZoneInModules(image)).as("quiet zone of %s", url).isGreaterThanOrEqualTo(4);
+        }
     }
 
     @Test
