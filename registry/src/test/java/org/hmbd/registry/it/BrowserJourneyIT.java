@@ -356,9 +356,28 @@ class BrowserJourneyIT extends ConformanceSupport {
         fill.run();
         WebElement submit = byTestId("move-submit-" + to);
         submit.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(submit));
         if (!driver.findElements(By.cssSelector("[data-testid=edition-failed]")).isEmpty()) {
             throw new AssertionError("the move to " + to + " was refused: " + byTestId("edition-failed").getText());
+        }
+    }
+
+    /**
+     * Whether the page that held the element has been replaced. Chromium reports an element of a page
+     * that is being replaced as stale, or (while the new document arrives) as "does not belong to the
+     * document", which Selenium passes on as an unknown error: both mean the same here.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 

@@ -29,6 +29,8 @@ import org.hmbd.validator.Text;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.rules.ResourceView;
 import org.hmbd.validator.rules.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Validates one unit: checks the input's shape (encoding, size, depth, JSON or XML, known
@@ -87,6 +89,7 @@ final class ResourceProcessor {
             if (!isolatable(e)) {
                 throw e;
             }
+            logFailure(unit, e);
             failure(unit, out);
         }
     }
@@ -97,6 +100,29 @@ final class ResourceProcessor {
      */
     static boolean isolatable(Throwable e) {
         return !(e instanceof VirtualMachineError) || e instanceof StackOverflowError;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceProcessor.class);
+
+    /**
+     * An internal failure goes to the log for the operators: where (input and line) and what (the
+     * exception's type and first frames), never its message, which may quote the resource's data.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong FAILURES = new java.util.concurrent.atomic.AtomicLong();
+
+    private static void logFailure(Unit unit, Throwable e) {
+        long n = FAILURES.incrementAndGet();
+        if (n > 20 && n % 1000 != 0) {
+            return; // the first twenty, then one in a thousand: a systematic failure must not flood the log
+        }
+        StringBuilder frames = new StringBuilder();
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(6, trace.length); i++) {
+            frames.append("\n\tat ").append(trace[i]);
+        }
+        Throwable cause = e.getCause();
+        LOG.warn("validator failure #{} on {} line {}: {}{}{}", n, unit.source(), unit.line(), e.getClass().getName(),
+                cause == null ? "" : " caused by " + cause.getClass().getName(), frames);
     }
 
     private static void failure(Unit unit, RunCollector out) {

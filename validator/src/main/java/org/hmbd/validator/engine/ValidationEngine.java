@@ -36,6 +36,7 @@ public final class ValidationEngine {
     private final ResourceProcessor processor;
 
     private ValidationEngine(StandardContent content, Limits limits) {
+        Hl7Patches.checkOnce();
         this.content = content;
         this.limits = limits;
         ValidationSupportChain chain = ValidationSupportFactory.create(R4, content);

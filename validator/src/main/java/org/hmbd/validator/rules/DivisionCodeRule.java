@@ -1,6 +1,5 @@
 package org.hmbd.validator.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import org.hmbd.validator.Dimension;
 import org.hmbd.validator.Severity;
@@ -27,23 +26,20 @@ final class DivisionCodeRule extends BaseRule {
 
     @Override
     public void check(ResourceView r, RuleContext ctx) {
-        JsonNode addresses = r.json().path("address");
-        for (int a = 0; a < addresses.size(); a++) {
-            JsonNode exts = addresses.get(a).path("extension");
-            for (int e = 0; e < exts.size(); e++) {
-                if (!extensionUrl.equals(exts.get(e).path("url").asText(null))) {
-                    continue;
-                }
-                String code = exts.get(e).path("valueCode").asText(null);
-                boolean ok = valid(code);
-                ctx.outcome(dimension, id, ok);
-                if (!ok) {
-                    ctx.finding(r.finding(id, Severity.ERROR, dimension,
-                            r.resourceType() + ".address[" + a + "].extension[" + e + "].valueCode",
-                            Text.of("行政区划代码 " + code + " 不是有效的 GB/T 2260 代码",
-                                    "Division code " + code + " is not a valid GB/T 2260 code"), id));
-                }
-            }
-        }
+        // a list (Patient, Organization, ...), or at most one (Location)
+        forEachItem(r.json().path("address"), r.resourceType() + ".address", (address, at) ->
+                forEachItem(address.path("extension"), at + ".extension", (ext, path) -> {
+                    if (!extensionUrl.equals(ext.path("url").asText(null))) {
+                        return;
+                    }
+                    String code = ext.path("valueCode").asText(null);
+                    boolean ok = valid(code);
+                    ctx.outcome(dimension, id, ok);
+                    if (!ok) {
+                        ctx.finding(r.finding(id, Severity.ERROR, dimension, path + ".valueCode",
+                                Text.of("行政区划代码 " + code + " 不是有效的 GB/T 2260 代码",
+                                        "Division code " + code + " is not a valid GB/T 2260 code"), id));
+                    }
+                }));
     }
 }

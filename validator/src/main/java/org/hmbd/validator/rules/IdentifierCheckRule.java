@@ -27,23 +27,24 @@ final class IdentifierCheckRule extends BaseRule {
 
     @Override
     public void check(ResourceView r, RuleContext ctx) {
-        JsonNode identifiers = r.json().path("identifier");
-        for (int i = 0; i < identifiers.size(); i++) {
-            JsonNode ident = identifiers.get(i);
-            if (!system.equals(ident.path("system").asText(null))) {
-                continue;
-            }
-            String value = ident.path("value").asText("");
-            boolean ok = valid.test(value);
-            ctx.outcome(dimension, id, ok);
-            if (!ok) {
-                String masked = Masking.identifier(value);
-                ctx.finding(r.finding(id, Severity.ERROR, dimension,
-                        r.resourceType() + ".identifier[" + i + "].value",
-                        Text.of("标识符 " + masked + " 的校验码不正确（" + algorithm + "）",
-                                "Identifier " + masked + " has a wrong check character (" + algorithm + ")"),
-                        id));
-            }
+        // a list, or at most one (AdverseEvent, Bundle, Composition, QuestionnaireResponse, ...)
+        forEachItem(r.json().path("identifier"), r.resourceType() + ".identifier",
+                (ident, path) -> check(r, ctx, ident, path + ".value"));
+    }
+
+    private void check(ResourceView r, RuleContext ctx, JsonNode ident, String location) {
+        if (!system.equals(ident.path("system").asText(null))) {
+            return;
+        }
+        String value = ident.path("value").asText("");
+        boolean ok = valid.test(value);
+        ctx.outcome(dimension, id, ok);
+        if (!ok) {
+            String masked = Masking.identifier(value);
+            ctx.finding(r.finding(id, Severity.ERROR, dimension, location,
+                    Text.of("标识符 " + masked + " 的校验码不正确（" + algorithm + "）",
+                            "Identifier " + masked + " has a wrong check character (" + algorithm + ")"),
+                    id));
         }
     }
 }

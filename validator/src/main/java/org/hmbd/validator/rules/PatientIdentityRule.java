@@ -55,7 +55,8 @@ final class PatientIdentityRule extends BaseRule {
         JsonNode identifiers = r.json().path("identifier");
         String gender = r.json().path("gender").asText(null);
         String birthDate = r.json().path("birthDate").asText(null);
-        for (int i = 0; i < identifiers.size(); i++) {
+        // Patient.identifier is a list; anything else is a structure error that HAPI reports
+        for (int i = 0; identifiers.isArray() && i < identifiers.size(); i++) {
             JsonNode ident = identifiers.get(i);
             if (!system.equals(ident.path("system").asText(null))) {
                 continue;

@@ -106,6 +106,32 @@ class SampleStandardTest {
     }
 
     @Test
+    void elementsOfAtMostOneAreCheckedAsWellAsListsAndAMalformedOneIsNoInternalError(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        String resident = "http://fhir.hmbd-registry.org/sample/core/NamingSystem/resident-id";
+        // AdverseEvent.identifier is 0..1: an object, not a list (HL7's own R4 examples have one)
+        java.nio.file.Files.writeString(dir.resolve("data.ndjson"), String.join("\n",
+                "{\"resourceType\":\"AdverseEvent\",\"id\":\"ae\",\"actuality\":\"actual\","
+                        + "\"subject\":{\"reference\":\"Patient/p\"},"
+                        + "\"identifier\":{\"system\":\"" + resident + "\",\"value\":\"350102198503121235\"}}",
+                "{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"male\",\"birthDate\":\"1985-03-12\","
+                        + "\"identifier\":{\"system\":\"" + resident + "\",\"value\":\"350102198503121235\"}}",
+                // Location.address is 0..1 too
+                "{\"resourceType\":\"Location\",\"id\":\"l\",\"address\":{\"city\":\"福州\",\"extension\":[{\"url\":"
+                        + "\"http://fhir.hmbd-registry.org/sample/core/StructureDefinition/administrative-division\","
+                        + "\"valueCode\":\"999999\"}]}}"));
+        Report r = Samples.engine().run(List.of(dir.resolve("data.ndjson").toString()), null, 1, null);
+        assertThat(r.findings()).extracting(Finding::checkId).doesNotContain("HMBD-VALIDATOR-FAILURE");
+        assertThat(r.findings()).filteredOn(f -> f.checkId().equals("HMBD-ID-RESIDENT"))
+                .extracting(Finding::location).contains("AdverseEvent.identifier.value");
+        assertThat(r.findings()).filteredOn(f -> f.checkId().equals("HMBD-DIV-CODE"))
+                .extracting(Finding::location).containsExactly("Location.address.extension[0].valueCode");
+        // the malformed Patient is HAPI's structure error, not a crash of the identity rules
+        assertThat(r.findings()).filteredOn(f -> f.resourceType() != null && f.resourceType().equals("Patient")
+                && f.severity() == Severity.ERROR).isNotEmpty();
+    }
+
+    @Test
     void identifiersNeverAppearWholeInFindings() {
         Report r = Samples.engine().run(List.of(Samples.example("invalid").toString()), null, 2, null);
         String resident = "350102198503121" ; // first 15 digits of the sample person's number
