@@ -27,10 +27,11 @@ public class FHIRPathExpressionFixer {
   private static final ConcurrentMap<String, boolean[]> VERSION_FLAGS = new ConcurrentHashMap<>();
 
   private static boolean[] versionFlags(String version) {
-    if (version == null) {
-      return new boolean[] {VersionUtilities.isR5Ver(version), VersionUtilities.isR4Ver(version) || VersionUtilities.isR4BVer(version)};
-    }
-    return VERSION_FLAGS.computeIfAbsent(version, v -> new boolean[] {VersionUtilities.isR5Ver(v), VersionUtilities.isR4Ver(v) || VersionUtilities.isR4BVer(v)});
+    return version == null ? parseVersionFlags(null) : VERSION_FLAGS.computeIfAbsent(version, FHIRPathExpressionFixer::parseVersionFlags);
+  }
+
+  private static boolean[] parseVersionFlags(String version) {
+    return new boolean[] {VersionUtilities.isR5Ver(version), VersionUtilities.isR4Ver(version) || VersionUtilities.isR4BVer(version)};
   }
 
 
