@@ -34,6 +34,8 @@ public final class CheckIds {
     public static final String INPUT_FORMAT_MISMATCH = "HMBD-INPUT-FORMAT-MISMATCH";
     /** A reference HAPI itself fails on, located at its element. */
     public static final String INPUT_REFERENCE = "HMBD-INPUT-REFERENCE";
+    /** A JSON {@code null} in an array with no extension at its place ({@code _given}): HL7 itself fails on it. */
+    public static final String INPUT_NULL = "HMBD-INPUT-NULL";
 
     private CheckIds() {
     }

@@ -23,7 +23,9 @@ public final class Hl7Patches {
             new Patch("org.hl7.fhir.utilities.xhtml.XhtmlParser", "org.hl7.fhir.utilities-6.7.9.jar",
                     "5688a92e2767ddf366e35ea91bad2d255d8ae1bfdd8f5b3b33d27a4ef77e07cf"),
             new Patch("org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer", "org.hl7.fhir.validation-6.7.9.jar",
-                    "3b20f441c829b96685322848263e4c830874aeb2dc49f6856ceae1d8cc10a5c8"));
+                    "3b20f441c829b96685322848263e4c830874aeb2dc49f6856ceae1d8cc10a5c8"),
+            new Patch("org.hl7.fhir.validation.instance.InstanceValidator", "org.hl7.fhir.validation-6.7.9.jar",
+                    "e6e3d69157dc0efeb63a0abe7bc6030423f024120d9b1ff937f1ff73d5df9eb5"));
 
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Patches.class);
     private static final AtomicBoolean CHECKED = new AtomicBoolean();

@@ -281,8 +281,8 @@ final class ResourceProcessor {
         try {
             result = validator.validateWithResult(text, options);
         } catch (RuntimeException | StackOverflowError e) {
-            // HL7 fails on a few malformed values (a reference that is only slashes): locate those, then
-            // say that HAPI's checks of this resource could not finish; its rules still run
+            // HL7 fails on a few malformed values (a reference that is only slashes, a null in an array):
+            // locate those, then say that HAPI's checks of this resource could not finish; its rules still run
             List<BadReference> bad = new ArrayList<>();
             malformedReferences(top.json(), top.resourceType(), bad);
             for (BadReference b : bad) {
@@ -293,9 +293,22 @@ final class ResourceProcessor {
                         Text.of("引用“" + b.value() + "”不是有效的引用",
                                 "The reference '" + b.value() + "' is not a valid reference"), null));
             }
-            out.finding(top.finding(CheckIds.VALIDATOR_FAILURE, Severity.ERROR, Dimension.STRUCTURE, null, bad.isEmpty() ? FAILURE_TEXT
-                    : Text.of("因上述无效引用，HAPI 未能完成对此资源的其余检查",
-                    "Because of the invalid reference(s) above, HAPI could not finish checking this resource"), null));
+            List<String> nulls = new ArrayList<>();
+            nullsInArrays(top.json(), top.resourceType(), nulls);
+            for (String location : nulls) {
+                int entry = entryOf(location, entries);
+                ResourceView at = entry < 0 ? top : entries[entry];
+                String name = location.substring(location.lastIndexOf('.') + 1, location.lastIndexOf('['));
+                out.finding(new Finding(CheckIds.INPUT_NULL, Severity.ERROR, Dimension.STRUCTURE, at.source(),
+                        at.line(), 0, at.entry(), location, at.resourceType(), at.id(),
+                        Text.of("JSON 数组“" + name + "”中有 null，且“_" + name + "”中同一位置没有扩展：FHIR JSON 不允许",
+                                "A null in the JSON array '" + name + "' with no extension at the same place in '_"
+                                        + name + "': not allowed in FHIR JSON"), null));
+            }
+            out.finding(top.finding(CheckIds.VALIDATOR_FAILURE, Severity.ERROR, Dimension.STRUCTURE, null,
+                    bad.isEmpty() && nulls.isEmpty() ? FAILURE_TEXT
+                    : Text.of("因上述无效值，HAPI 未能完成对此资源的其余检查",
+                    "Because of the invalid value(s) above, HAPI could not finish checking this resource"), null));
             out.outcome(Dimension.STRUCTURE, CheckIds.VALIDATOR_FAILURE, false);
             return;
         }
@@ -350,6 +363,37 @@ final class ResourceProcessor {
                 var e = it.next();
                 if (!e.getValue().isValueNode()) {
                     malformedReferences(e.getValue(), path + "." + e.getKey(), into);
+                }
+            }
+        }
+    }
+
+    /**
+     * Nulls in JSON arrays that FHIR does not allow: a null stands for a missing value only when the
+     * {@code _name} array beside it has an extension (or id) at the same place ({@code "given": [null, "Ann"],
+     * "_given": [{"extension": …}, null]}).
+     */
+    static void nullsInArrays(JsonNode node, String path, List<String> into) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nullsInArrays(node.get(i), path + "[" + i + "]", into);
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                JsonNode value = e.getValue();
+                if (value.isArray()) {
+                    JsonNode sidecar = node.get("_" + e.getKey());
+                    for (int i = 0; i < value.size(); i++) {
+                        boolean extended = sidecar != null && sidecar.isArray() && i < sidecar.size()
+                                && sidecar.get(i).isObject();
+                        if (value.get(i).isNull() && !extended && !e.getKey().startsWith("_")) {
+                            into.add(path + "." + e.getKey() + "[" + i + "]");
+                        }
+                    }
+                }
+                if (!value.isValueNode()) {
+                    nullsInArrays(value, path + "." + e.getKey(), into);
                 }
             }
         }

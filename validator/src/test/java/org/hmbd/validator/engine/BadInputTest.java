@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.hmbd.validator.CheckIds;
 import org.hmbd.validator.Finding;
 import org.hmbd.validator.Severity;
 import org.hmbd.validator.report.Report;
@@ -220,6 +221,42 @@ class BadInputTest {
         assertThat(r.findings()).anyMatch(f -> f.checkId().startsWith("FHIR-") && f.severity() == Severity.ERROR
                 && "Patient.gender".equals(f.location()) && f.line() == 1 && f.column() > 1);
         assertThat(r.summary().resources()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullInAnArrayIsLocatedAtTheItemWhereHl7ItselfFails() throws IOException {
+        Path f = dir.resolve("null.ndjson");
+        Files.writeString(f, VALID + "\n{\"resourceType\":\"Patient\",\"id\":\"p2\",\"name\":[{\"given\":[null,\"Ann\"]}]}\n"
+                // a null with an extension at its place is FHIR JSON
+                + "{\"resourceType\":\"Patient\",\"id\":\"p3\",\"name\":[{\"given\":[null,\"Ann\"],\"_given\":[{\"extension\":"
+                + "[{\"url\":\"http://hl7.org/fhir/StructureDefinition/data-absent-reason\",\"valueCode\":\"unknown\"}]},null]}]}\n");
+        Report r = baseEngine().run(List.of(f.toString()), null, 1, null);
+        assertThat(r.findings()).filteredOn(x -> x.checkId().equals(CheckIds.INPUT_NULL)).singleElement().satisfies(x -> {
+            assertThat(x.location()).isEqualTo("Patient.name[0].given[0]");
+            assertThat(x.line()).isEqualTo(2);
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.message().en()).contains("'given'", "'_given'");
+            assertThat(x.message().zh()).contains("“given”");
+        });
+        assertThat(r.findings()).filteredOn(x -> x.line() == 3)
+                .noneMatch(x -> x.checkId().startsWith("HMBD-INPUT") || x.checkId().equals(CheckIds.VALIDATOR_FAILURE));
+        assertThat(r.summary().resources()).isEqualTo(3);
+        assertThat(r.findings()).noneMatch(x -> x.message().en().contains("Exception"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"-2147483649", "2147483648", "99999999999999999999"})
+    void anIntegerOutOf32BitsIsAnInvalidIntegerNotAFailure(String value) throws IOException {
+        Path f = dir.resolve("int.ndjson");
+        Files.writeString(f, "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"valueInteger\":" + value + "}\n");
+        Report r = baseEngine().run(List.of(f.toString()), null, 1, null);
+        assertThat(r.findings()).anySatisfy(x -> {
+            assertThat(x.checkId()).isEqualTo("FHIR-Type_Specific_Checks_DT_Integer_Valid");
+            assertThat(x.location()).isEqualTo("Observation.value.ofType(integer)");
+            assertThat(x.message().en()).contains(value);
+        });
+        assertThat(r.findings()).noneMatch(x -> x.checkId().equals(CheckIds.VALIDATOR_FAILURE));
     }
 
     @ParameterizedTest(name = "{0}")
