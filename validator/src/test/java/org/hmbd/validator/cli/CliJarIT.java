@@ -113,6 +113,34 @@ class CliJarIT {
                 bad.toString()));
     }
 
+    @Test
+    void theLauncherMakesAClassDataArchiveOnceAndReportsWhatTheJarReports() throws Exception {
+        Path cache = work.resolve("cds");
+        List<String> args = List.of("--standard", STANDARD.toString(), "--threads", "1", "--lang", "en", "--quiet");
+        Run first = launcher("launcher-1", cache, args, json.get(0));
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s.filter(p -> p.toString().endsWith(".jsa")).count()).as("the archive made by the first run").isEqualTo(1);
+        }
+        Run second = launcher("launcher-2", cache, args, json.get(0));
+        Run plain = run("launcher-plain", List.of("-jar", jar.toString()), "en", STANDARD.toString(), List.of(json.get(0)));
+        assertThat(second.stderr).doesNotContain("Exception", "cds");
+        assertThat(List.of(first.exit, second.exit)).containsOnly(plain.exit);
+        assertThat(first.report).isEqualTo(plain.report);
+        assertThat(second.report).isEqualTo(plain.report);
+    }
+
+    private static Run launcher(String name, Path cache, List<String> args, String input) throws Exception {
+        Path out = Files.createDirectories(work.resolve("out-" + name));
+        List<String> cmd = new ArrayList<>(List.of("sh", Path.of("bin", "hmbd-validate").toString()));
+        cmd.addAll(args);
+        cmd.addAll(List.of("--max-findings", "10000000", "--out", out.toString(), input));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HMBD_VALIDATE_JAR", jar.toAbsolutePath().toString());
+        pb.environment().put("HMBD_VALIDATE_CACHE", cache.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return finish(name, pb, out);
+    }
+
     private void sameReports(String lang, String standard, List<String> inputs) throws Exception {
         String name = lang + (standard == null ? "-base" : "-sample") + "-" + inputs.size();
         Run shaded = run(name + "-jar", List.of("-jar", jar.toString()), lang, standard, inputs);
@@ -183,9 +211,12 @@ class CliJarIT {
         }
         cmd.addAll(List.of("--threads", "1", "--max-findings", "10000000", "--lang", lang, "--quiet", "--out", out.toString()));
         cmd.addAll(inputs);
+        return finish(name, new ProcessBuilder(cmd), out);
+    }
+
+    private static Run finish(String name, ProcessBuilder pb, Path out) throws Exception {
         Path err = work.resolve(name + ".stderr");
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError(name + " did not finish in 10 minutes");
