@@ -561,8 +561,15 @@ class PagesIT extends ConformanceSupport {
             }
             assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("org.hmbd.validator.cli.Main");
         }
+        // the launcher that keeps a class-data-sharing archive
+        assertThat(d.select("[data-testid=cli-launcher-command]").text()).startsWith("sh hmbd-validate --standard");
+        Response launcher = browser(session).get(d.select("a[data-testid=cli-launcher]").attr("href"));
+        assertThat(launcher.statusCode()).isEqualTo(200);
+        assertThat(launcher.header("Content-Disposition")).contains("hmbd-validate");
+        assertThat(launcher.asString()).startsWith("#!/bin/sh").contains("-XX:ArchiveClassesAtExit", "-jar \"$jar\"");
         // anonymous: sign in first
         assertThat(browser(null).get("/conformance/offline").statusCode()).isEqualTo(302);
+        assertThat(browser(null).get("/conformance/offline/hmbd-validate").statusCode()).isEqualTo(302);
     }
 
     /** A text field of a multipart form, in UTF-8 as browsers send it (RestAssured's default is ISO-8859-1). */

@@ -68,6 +68,25 @@ class OfflinePages {
         }
     }
 
+    /** The launcher script of the validator (validator/bin/hmbd-validate, packaged in the validator's jar). */
+    static final String LAUNCHER = "org/hmbd/validator/cli/hmbd-validate";
+
+    @Permits(Permission.SIGNED_IN)
+    @GetMapping("/conformance/offline/hmbd-validate")
+    void launcher(Actor viewer, HttpServletResponse response) throws IOException {
+        try (InputStream in = OfflinePages.class.getClassLoader().getResourceAsStream(LAUNCHER)) {
+            if (in == null) {
+                throw DomainException.notFound("path", "/conformance/offline/hmbd-validate");
+            }
+            byte[] script = in.readAllBytes();
+            response.setContentType("text/x-shellscript;charset=UTF-8");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename("hmbd-validate").build().toString());
+            response.setContentLength(script.length);
+            response.getOutputStream().write(script);
+        }
+    }
+
     private Optional<Cli> cli() throws IOException {
         Optional<Path> path = locate();
         if (path.isEmpty()) {
