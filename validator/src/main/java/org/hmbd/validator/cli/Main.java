@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.hmbd.validator.content.ContentException;
 import org.hmbd.validator.content.StandardContent;
 import org.hmbd.validator.engine.Limits;
+import org.hmbd.validator.engine.ResultCache;
 import org.hmbd.validator.engine.ValidationEngine;
 import org.hmbd.validator.engine.ValidationRunException;
 import org.hmbd.validator.report.Baseline;
@@ -57,6 +58,11 @@ public final class Main {
               --max-depth N                   JSON/XML 最大嵌套层数（缺省 100）/ deepest nesting allowed
               --max-findings N                报告中完整保留的问题数（缺省 10000，全部计数）
                                               findings kept in full in the report (all are counted)
+              --cache <文件夹 dir>             结果缓存：重新验证时跳过未变的资源，报告不变；缓存含数据片段，
+                                              请放在数据所在的机器上 / result cache: a re-run skips resources
+                                              unchanged since an earlier run, with the same report; it holds
+                                              fragments of the data, keep it where the data is
+              --cache-max-mb N                缓存文件夹的大小上限（缺省 1024）/ largest cache size (default 1024)
               --quiet                         不输出进度 / no progress on stderr
               --help                          显示本说明 / show this help
 
@@ -65,6 +71,11 @@ public final class Main {
               1  发现错误 / errors found
               2  参数或输入不可用 / unusable arguments or input
             """;
+
+    /** Runs whose segments the command-line cache keeps. */
+    private static final int CACHE_RUNS = 8;
+    private static final java.time.format.DateTimeFormatter RUN_NAME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private Main() {
     }
@@ -112,6 +123,17 @@ public final class Main {
             err.println("错误：标准内容不可用 / error: unusable standard content: " + e.getMessage());
             return UNUSABLE;
         }
+        ResultCache.Session cache = null;
+        if (o.cache != null) {
+            try {
+                cache = ResultCache.open(o.cache, o.cacheMaxMb * (1L << 20), CACHE_RUNS, ResultCache.Sealer.NONE)
+                        .begin("run-" + java.time.LocalDateTime.now().format(RUN_NAME) + "-"
+                                + Long.toHexString(System.nanoTime() & 0xffff));
+            } catch (IOException | RuntimeException e) {
+                err.println("错误：无法使用缓存文件夹 / error: cannot use the cache folder " + o.cache + ": " + e.getMessage());
+                return UNUSABLE;
+            }
+        }
         ValidationEngine engine = ValidationEngine.create(content, o.limits());
         if (!o.quiet) {
             err.printf(Locale.ROOT, "已加载 / loaded %s %s (%.1f s)%n", content.manifest().id(),
@@ -121,10 +143,28 @@ public final class Main {
         try {
             report = engine.run(o.inputs, stdin, o.threads, o.quiet ? null
                     : (resources, inputs) -> err.printf(Locale.ROOT, "… %d 个资源 / resources, %d 个输入 / inputs%n",
-                            resources, inputs));
+                            resources, inputs), cache);
         } catch (ValidationRunException e) {
+            if (cache != null) {
+                cache.close();
+            }
             err.println("错误：" + e.text().zh() + " / error: " + e.text().en());
             return UNUSABLE;
+        }
+        if (cache != null) {
+            try {
+                cache.commit();
+                if (!o.quiet) {
+                    err.printf(Locale.ROOT, "结果缓存 / result cache: %d 个沿用 / re-used, %d 个已验证 / validated%s%n",
+                            cache.hits(), cache.misses(), cache.damaged() == 0 ? ""
+                                    : String.format(Locale.ROOT, ", %d 个无法读取 / unreadable", cache.damaged()));
+                }
+            } catch (IOException e) {
+                // the report is complete; only the cache could not be kept for the next run
+                err.println("警告：无法保存结果缓存 / warning: cannot keep the result cache: " + e.getMessage());
+            } finally {
+                cache.close();
+            }
         }
         if (baseline != null) {
             report = Baseline.compare(report, baseline);
@@ -198,6 +238,8 @@ public final class Main {
         int maxResourceBytes = Limits.defaults().maxResourceBytes();
         int maxDepth = Limits.defaults().maxDepth();
         int maxFindings = Limits.defaults().maxFindingsKept();
+        Path cache;
+        int cacheMaxMb = 1024;
         final List<String> inputs = new ArrayList<>();
 
         Limits limits() {
@@ -232,6 +274,8 @@ public final class Main {
                     case "--max-resource-bytes" -> o.maxResourceBytes = positive(value(args, ++i, a), a, Integer.MAX_VALUE - 16);
                     case "--max-depth" -> o.maxDepth = positive(value(args, ++i, a), a, 1000);
                     case "--max-findings" -> o.maxFindings = positive(value(args, ++i, a), a, 10_000_000);
+                    case "--cache" -> o.cache = Path.of(value(args, ++i, a));
+                    case "--cache-max-mb" -> o.cacheMaxMb = positive(value(args, ++i, a), a, 1 << 24);
                     default -> {
                         if (a.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option / 未知选项 " + a);

@@ -6,7 +6,6 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
-import ca.uhn.fhir.validation.ValidationResult;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -83,8 +82,17 @@ final class ResourceProcessor {
      * the virtual machine itself (out of memory) ends the run.
      */
     void process(Unit unit, RunCollector out, List<Rule> rules) {
+        process(unit, out, rules, null);
+    }
+
+    /** A run's use of the result cache: its keys and its session. */
+    record Cached(ResultKeys keys, ResultCache.Session session) {
+    }
+
+    /** As {@link #process(Unit, RunCollector, List)}, taking HAPI's results from the cache when it has them. */
+    void process(Unit unit, RunCollector out, List<Rule> rules, Cached cache) {
         try {
-            processUnit(unit, out, rules);
+            processUnit(unit, out, rules, cache);
         } catch (Throwable e) {
             if (!isolatable(e)) {
                 throw e;
@@ -131,7 +139,7 @@ final class ResourceProcessor {
         out.outcome(Dimension.STRUCTURE, CheckIds.VALIDATOR_FAILURE, false);
     }
 
-    private void processUnit(Unit unit, RunCollector out, List<Rule> rules) {
+    private void processUnit(Unit unit, RunCollector out, List<Rule> rules, Cached cache) {
         String text = unit.text();
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("<")) {
@@ -140,7 +148,7 @@ final class ResourceProcessor {
                         unit.line(), 0, -1, null, null, null, Text.of("文件名表明是 JSON，内容却是 XML；已按 XML 验证",
                         "The file name says JSON but the content is XML; validated as XML"), null));
             }
-            processXml(unit, out, rules);
+            processXml(unit, out, rules, cache);
             return;
         }
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
@@ -182,7 +190,7 @@ final class ResourceProcessor {
             inputError(unit, out, CheckIds.INPUT_UNKNOWN_TYPE, Text.of("未知的资源类型：" + type, "Unknown resource type: " + type));
             return;
         }
-        validate(unit, (ObjectNode) node, text, out, rules);
+        validate(unit, (ObjectNode) node, text, out, rules, cache);
     }
 
     private static boolean claimsJson(String source) {
@@ -195,7 +203,8 @@ final class ResourceProcessor {
      * between entries) with every entry also checked against the standard's profile for its type,
      * in one HL7 validation of exactly the text that was sent. The rules see each entry on its own.
      */
-    private void validate(Unit unit, ObjectNode root, String hapiText, RunCollector out, List<Rule> rules) {
+    private void validate(Unit unit, ObjectNode root, String hapiText, RunCollector out, List<Rule> rules,
+                          Cached cache) {
         ResourceView top = view(unit, root, -1, "", null);
         out.resources.increment();
         Set<String> foreign = new HashSet<>(foreignProfiles(top, out));
@@ -220,7 +229,7 @@ final class ResourceProcessor {
         if (profile != null) {
             options.addProfile(profile);
         }
-        hapi(top, entries, hapiText, options, unit.line() > 0, foreign, out);
+        hapi(top, entries, hapiText, options, profile, unit.line() > 0, foreign, out, cache);
         boolean bundle = "Bundle".equals(top.resourceType());
         for (Rule rule : rules) {
             if (!bundle) {
@@ -276,10 +285,26 @@ final class ResourceProcessor {
     }
 
     private void hapi(ResourceView top, ResourceView[] entries, String text, ValidationOptions options,
-                      boolean lineKnown, Set<String> foreign, RunCollector out) {
-        ValidationResult result;
+                      String profile, boolean lineKnown, Set<String> foreign, RunCollector out, Cached cache) {
+        byte[] key = cache == null ? null : cache.keys().key(text, profile);
+        List<SingleValidationMessage> messages = key == null ? null : cache.session().find(key);
         try {
-            result = validator.validateWithResult(text, options);
+            if (messages == ResultCache.FAILED) {
+                throw new RememberedFailure();
+            }
+            if (messages == null) {
+                try {
+                    messages = validator.validateWithResult(text, options).getMessages();
+                } catch (RuntimeException | StackOverflowError e) {
+                    if (key != null) {
+                        cache.session().store(key, ResultCache.FAILED);
+                    }
+                    throw e;
+                }
+                if (key != null) {
+                    cache.session().store(key, messages);
+                }
+            }
         } catch (RuntimeException | StackOverflowError e) {
             // HL7 fails on a few malformed values (a reference that is only slashes, a null in an array):
             // locate those, then say that HAPI's checks of this resource could not finish; its rules still run
@@ -318,7 +343,7 @@ final class ResourceProcessor {
             ok[i] = new boolean[] {true, true};
         }
         Set<String> seen = new HashSet<>();
-        for (SingleValidationMessage m : result.getMessages()) {
+        for (SingleValidationMessage m : messages) {
             if (aboutForeignProfile(m, foreign)
                     || !seen.add(m.getSeverity() + "|" + m.getLocationString() + "|" + m.getMessage())) {
                 continue;
@@ -335,6 +360,13 @@ final class ResourceProcessor {
                 out.outcome(Dimension.STRUCTURE, "FHIR-STRUCTURE", ok[i][0]);
                 out.outcome(Dimension.TERMINOLOGY, "FHIR-TERMINOLOGY", ok[i][1]);
             }
+        }
+    }
+
+    /** HAPI failed on this resource in an earlier run (remembered in the result cache). */
+    private static final class RememberedFailure extends RuntimeException {
+        RememberedFailure() {
+            super(null, null, false, false);
         }
     }
 
@@ -479,7 +511,7 @@ final class ResourceProcessor {
                 || message.contains("CodeSystem");
     }
 
-    private void processXml(Unit unit, RunCollector out, List<Rule> rules) {
+    private void processXml(Unit unit, RunCollector out, List<Rule> rules, Cached cache) {
         String text = unit.text();
         if (Json.maxXmlDepth(text) > limits.maxDepth()) {
             inputError(unit, out, CheckIds.INPUT_TOO_DEEP, Text.of("XML 嵌套超过 " + limits.maxDepth() + " 层",
@@ -504,7 +536,7 @@ final class ResourceProcessor {
             inputError(unit, out, CheckIds.INPUT_MALFORMED, Text.of("XML 无法转换", "XML could not be converted"));
             return;
         }
-        validate(unit, node, text, out, rules);
+        validate(unit, node, text, out, rules, cache);
     }
 
     private static void inputError(Unit unit, RunCollector out, String checkId, Text message) {

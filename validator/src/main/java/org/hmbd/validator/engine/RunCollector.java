@@ -24,6 +24,10 @@ import org.hmbd.validator.rules.RuleContext;
 /**
  * Collects a run's findings and check outcomes from any number of threads, with memory bounded
  * by the number of distinct checks (all findings are counted; only the first N are kept whole).
+ * The report does not depend on the number of threads or on which resource a thread finished first:
+ * "first" means first in the input ({@link #ORDER}: the input's position in the run, then line,
+ * Bundle entry, column, location and the rest of the finding), for the findings kept, the examples
+ * of a check and the text that stands for a check.
  */
 final class RunCollector implements RuleContext {
 
@@ -36,7 +40,10 @@ final class RunCollector implements RuleContext {
     private final Map<String, CheckAggregate> checks = new ConcurrentHashMap<>();
     private final Map<Dimension, LongAdder[]> outcomes = new EnumMap<>(Dimension.class);
     private final Map<String, LongAdder> failedRuleOutcomes = new ConcurrentHashMap<>();
-    private final List<Finding> kept = new ArrayList<>();
+    /** The first {@code maxKept} findings in {@link #ORDER}, the last of them on top. */
+    private final java.util.PriorityQueue<Finding> kept;
+    /** Each input's place in the run (named as its resources' source), in reading order. */
+    private final Map<String, Integer> sourceOrder = new ConcurrentHashMap<>();
     private final LongAdder[] bySeverity = {new LongAdder(), new LongAdder(), new LongAdder()};
     final LongAdder resources = new LongAdder();
     final LongAdder unreadable = new LongAdder();
@@ -46,6 +53,7 @@ final class RunCollector implements RuleContext {
     RunCollector(Manifest manifest, int maxKept) {
         this.manifest = manifest;
         this.maxKept = maxKept;
+        this.kept = new java.util.PriorityQueue<>(Math.max(1, Math.min(maxKept, 1024)), ORDER.reversed());
         for (Manifest.Suppression s : manifest.suppressions()) {
             suppressions.put(s.checkId(), s.reason() == null ? Text.of("", "") : s.reason());
         }
@@ -57,18 +65,44 @@ final class RunCollector implements RuleContext {
     private static final class CheckAggregate {
         final LongAdder count = new LongAdder();
         volatile Severity severity;
-        final Dimension dimension;
-        final String rule;
-        final Text message;
-        final List<String> examples = new ArrayList<>();
+        /** The first three findings of the check in {@link #ORDER}: its examples, the first one its text. */
+        final List<Finding> examples = new ArrayList<>(4);
 
         CheckAggregate(Finding f) {
             this.severity = f.severity();
-            this.dimension = f.dimension();
-            this.rule = f.rule();
-            this.message = f.message();
         }
     }
+
+    /** Called by the reader, in reading order, for every resource before it is validated. */
+    void read(String source) {
+        if (source != null && !sourceOrder.containsKey(source)) {
+            sourceOrder.putIfAbsent(source, sourceOrder.size());
+        }
+    }
+
+    private int place(String source) {
+        Integer i = source == null ? null : sourceOrder.get(source);
+        return i == null ? Integer.MAX_VALUE : i;
+    }
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    /** Input order: where a finding is in the input, then what it says (ties never depend on timing). */
+    private final Comparator<Finding> ORDER = Comparator
+            .comparingInt((Finding f) -> place(f.source()))
+            .thenComparing(Finding::source, TEXT)
+            .thenComparingLong(Finding::line)
+            .thenComparingInt(Finding::entry)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::location, TEXT)
+            .thenComparing(Finding::checkId, TEXT)
+            .thenComparing(f -> f.severity().ordinal())
+            .thenComparing(f -> f.message() == null ? null : f.message().en(), TEXT)
+            .thenComparing(f -> f.message() == null ? null : f.message().zh(), TEXT)
+            .thenComparing(Finding::resourceType, TEXT)
+            .thenComparing(Finding::resourceId, TEXT)
+            .thenComparing(Finding::rule, TEXT)
+            .thenComparing(f -> f.dimension().ordinal());
 
     @Override
     public Instant now() {
@@ -92,13 +126,27 @@ final class RunCollector implements RuleContext {
             agg.severity = f.severity();
         }
         synchronized (agg.examples) {
-            if (agg.examples.size() < 3) {
-                agg.examples.add(describe(f));
+            List<Finding> ex = agg.examples;
+            if (ex.size() < 3 || ORDER.compare(f, ex.get(ex.size() - 1)) < 0) {
+                int at = 0;
+                while (at < ex.size() && ORDER.compare(ex.get(at), f) <= 0) {
+                    at++;
+                }
+                ex.add(at, f);
+                if (ex.size() > 3) {
+                    ex.remove(3);
+                }
             }
         }
-        if (totalFindings.incrementAndGet() <= maxKept) {
+        totalFindings.incrementAndGet();
+        if (maxKept > 0) {
             synchronized (kept) {
-                kept.add(f);
+                if (kept.size() < maxKept) {
+                    kept.add(f);
+                } else if (ORDER.compare(f, kept.peek()) < 0) {
+                    kept.poll();
+                    kept.add(f);
+                }
             }
         }
     }
@@ -166,9 +214,16 @@ final class RunCollector implements RuleContext {
         }
         Scores scores = new Scores(overall, dims, level, mandatoryFailures, errors() == 0);
         List<CheckSummary> summaries = checks.entrySet().stream()
-                .map(e -> new CheckSummary(e.getKey(), e.getValue().severity, e.getValue().dimension,
-                        e.getValue().count.sum(), e.getValue().rule, e.getValue().message,
-                        List.copyOf(e.getValue().examples)))
+                .map(e -> {
+                    CheckAggregate a = e.getValue();
+                    List<Finding> ex;
+                    synchronized (a.examples) {
+                        ex = List.copyOf(a.examples);
+                    }
+                    Finding first = ex.get(0);
+                    return new CheckSummary(e.getKey(), a.severity, first.dimension(), a.count.sum(), first.rule(),
+                            first.message(), ex.stream().map(RunCollector::describe).toList());
+                })
                 .sorted(Comparator.comparing((CheckSummary c) -> c.severity().ordinal())
                         .thenComparing(Comparator.comparingLong(CheckSummary::count).reversed())
                         .thenComparing(CheckSummary::checkId))
@@ -184,7 +239,7 @@ final class RunCollector implements RuleContext {
                 durationMillis == 0 ? 0 : round(res * 1000.0 / durationMillis));
         List<Finding> findings;
         synchronized (kept) {
-            findings = List.copyOf(kept);
+            findings = kept.stream().sorted(ORDER).toList();
         }
         return new Report(Report.SCHEMA, Instant.now(), engine, standard, summary, scores, summaries, completeness,
                 suppressed, findings, totalFindings.get() > maxKept, null);

@@ -34,12 +34,17 @@ public final class ValidationEngine {
     private final StandardContent content;
     private final Limits limits;
     private final ResourceProcessor processor;
+    private final ValidationSupportChain chain;
+    /** What HAPI's results depend on besides the resource and the date (computed when a cache is first used). */
+    private volatile byte[] fingerprint;
+    private volatile Boolean usesNow;
 
     private ValidationEngine(StandardContent content, Limits limits) {
         Hl7Patches.checkOnce();
         this.content = content;
         this.limits = limits;
         ValidationSupportChain chain = ValidationSupportFactory.create(R4, content);
+        this.chain = chain;
         FhirInstanceValidator instanceValidator = new ReusingInstanceValidator(chain, entryProfiles(content));
         FhirValidator validator = R4.newValidator().registerValidatorModule(instanceValidator);
         this.processor = new ResourceProcessor(R4, validator, chain, content, limits);
@@ -78,6 +83,93 @@ public final class ValidationEngine {
         }
     }
 
+
+    /** Classes of this engine whose code shapes HAPI's messages, besides HAPI's and HL7's own versions. */
+    private static final List<String> CODE = List.of(
+            "org.hmbd.validator.engine.ReusingInstanceValidator",
+            "org.hmbd.validator.engine.ValidationSupportFactory",
+            "org.hmbd.validator.engine.ValidationSupportFactory$BaseDefinitions",
+            "org.hmbd.validator.engine.CachingWorkerContext",
+            "org.hmbd.validator.engine.DefinitionCachingJsonParser");
+
+    /**
+     * The keys for HAPI's results of a run beginning at {@code now}: the engine's fingerprint and the
+     * year (HL7 compares years with the current one), or the day when an invariant of the loaded
+     * definitions uses {@code now()} or {@code today()}.
+     */
+    ResultKeys resultKeys(java.time.ZonedDateTime now) {
+        byte[] f = fingerprint;
+        if (f == null) {
+            f = computeFingerprint();
+            fingerprint = f;
+        }
+        String calendar = usesNow ? now.toLocalDate().toString() : Integer.toString(now.getYear());
+        return new ResultKeys(f, calendar);
+    }
+
+    /** Whether any invariant HL7 may evaluate depends on the current date. */
+    boolean invariantsUseNow() {
+        resultKeys(java.time.ZonedDateTime.now());
+        return usesNow;
+    }
+
+    private synchronized byte[] computeFingerprint() {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = s -> {
+                d.update(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            };
+            add.accept("hmbd-result-cache-1");
+            add.accept(VERSION);
+            add.accept(ca.uhn.fhir.util.VersionUtil.getVersion());
+            add.accept(String.valueOf(org.hl7.fhir.utilities.VersionUtil.getVersion()));
+            add.accept(java.time.ZoneId.systemDefault().getId());
+            add.accept(java.util.Locale.getDefault().toLanguageTag());
+            List<String> classes = new ArrayList<>(CODE);
+            Hl7Patches.PATCHES.forEach(p -> classes.add(p.className()));
+            for (String name : classes) {
+                // the class file in effect (a patched copy or the original, whichever is loaded)
+                try (InputStream in = ValidationEngine.class.getClassLoader()
+                        .getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    add.accept(name);
+                    if (in != null) {
+                        d.update(in.readAllBytes());
+                    }
+                }
+            }
+            var m = content.manifest();
+            add.accept(m.id() + "|" + m.version());
+            add.accept(new java.util.TreeMap<>(m.profiles()).toString());
+            var json = R4.newJsonParser();
+            boolean now = false;
+            for (org.hl7.fhir.r4.model.Resource r : content.resources()) {
+                add.accept(json.encodeResourceToString(r));
+            }
+            for (var sd : chain.fetchAllStructureDefinitions()) {
+                if (sd instanceof org.hl7.fhir.r4.model.StructureDefinition s) {
+                    now |= usesNow(s.getSnapshot().getElement()) || usesNow(s.getDifferential().getElement());
+                }
+            }
+            usesNow = now;
+            return d.digest();
+        } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException("cannot compute the engine's fingerprint", e);
+        }
+    }
+
+    private static boolean usesNow(List<org.hl7.fhir.r4.model.ElementDefinition> elements) {
+        for (var e : elements) {
+            for (var c : e.getConstraint()) {
+                String x = c.getExpression();
+                if (x != null && (x.contains("now()") || x.contains("today()") || x.contains("timeOfDay()"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Progress of a run: resources done so far (the total is unknown while streaming). */
     public interface Progress {
         void update(long resourcesDone, long inputsDone);
@@ -89,7 +181,16 @@ public final class ValidationEngine {
      * @param threads validator threads (the reader is one more)
      */
     public Report run(List<String> inputs, InputStream stdin, int threads, Progress progress) {
-        return run(reader -> reader.read(inputs, stdin), threads, progress, List.of());
+        return run(reader -> reader.read(inputs, stdin), threads, progress, List.of(), null);
+    }
+
+    /**
+     * As {@link #run(List, InputStream, int, Progress)}, taking HAPI's results for resources seen
+     * before from {@code cache} and remembering the others there; the report is the same.
+     */
+    public Report run(List<String> inputs, InputStream stdin, int threads, Progress progress,
+                      ResultCache.Session cache) {
+        return run(reader -> reader.read(inputs, stdin), threads, progress, List.of(), cache);
     }
 
     /** An input given as a stream, read as a file of that name (".zip", ".ndjson" and the like count). */
@@ -106,24 +207,32 @@ public final class ValidationEngine {
 
     /** Validates inputs given as named streams, e.g. stored submissions decrypted while read. */
     public Report run(List<Source> sources, int threads, Progress progress) {
-        return run(reader -> reader.read(sources), threads, progress, List.of());
+        return run(reader -> reader.read(sources), threads, progress, List.of(), null);
+    }
+
+    /** As {@link #run(List, int, Progress)}, with a result cache (see {@link ResultCache}). */
+    public Report run(List<Source> sources, int threads, Progress progress, ResultCache.Session cache) {
+        return run(reader -> reader.read(sources), threads, progress, List.of(), cache);
     }
 
     /** A run with rules of the caller's beside the standard's (tests: rules that fail on purpose). */
     Report run(List<String> inputs, int threads, List<Rule> extraRules) {
-        return run(reader -> reader.read(inputs, null), threads, null, extraRules);
+        return run(reader -> reader.read(inputs, null), threads, null, extraRules, null);
     }
 
-    private Report run(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules) {
+    private Report run(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules,
+                       ResultCache.Session cache) {
         try {
-            return runOnce(reading, threads, progress, extraRules);
+            return runOnce(reading, threads, progress, extraRules,
+                    cache == null ? null : new ResourceProcessor.Cached(resultKeys(java.time.ZonedDateTime.now()), cache));
         } catch (VirtualMachineError e) {
             // out of memory while reading or finishing: the run ends with a clear error, like a worker's
             throw new ValidationRunException(e);
         }
     }
 
-    private Report runOnce(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules) {
+    private Report runOnce(Consumer<InputReader> reading, int threads, Progress progress, List<Rule> extraRules,
+                           ResourceProcessor.Cached cache) {
         long start = System.nanoTime();
         RunCollector collector = new RunCollector(content.manifest(), limits.maxFindingsKept());
         List<Rule> rules = new ArrayList<>(Rules.forRun(content));
@@ -134,13 +243,13 @@ public final class ValidationEngine {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, threads); i++) {
-            Thread t = new Thread(() -> work(queue, readingDone, failures, collector, rules), "hmbd-validate-" + i);
+            Thread t = new Thread(() -> work(queue, readingDone, failures, collector, rules, cache), "hmbd-validate-" + i);
             t.setDaemon(true);
             t.start();
             workers.add(t);
         }
         Thread ticker = progress == null ? null : startTicker(progress, collector);
-        Batcher batcher = new Batcher(queue, failures);
+        Batcher batcher = new Batcher(queue, failures, collector);
         try {
             reading.accept(new InputReader(limits, batcher, collector));
             batcher.flush();
@@ -186,7 +295,7 @@ public final class ValidationEngine {
      * (the virtual machine out of memory) stops this worker and, through {@code failures}, the run.
      */
     private void work(BlockingQueue<List<Unit>> queue, AtomicBoolean readingDone, List<Throwable> failures,
-                      RunCollector collector, List<Rule> rules) {
+                      RunCollector collector, List<Rule> rules, ResourceProcessor.Cached cache) {
         try {
             while (failures.isEmpty()) {
                 List<Unit> batch = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -197,7 +306,7 @@ public final class ValidationEngine {
                     continue;
                 }
                 for (Unit u : batch) {
-                    processor.process(u, collector, rules);
+                    processor.process(u, collector, rules, cache);
                 }
             }
         } catch (InterruptedException e) {
@@ -232,16 +341,19 @@ public final class ValidationEngine {
     private static final class Batcher implements Consumer<Unit> {
         private final BlockingQueue<List<Unit>> queue;
         private final List<Throwable> failures;
+        private final RunCollector collector;
         private List<Unit> batch = new ArrayList<>();
         private long bytes;
 
-        Batcher(BlockingQueue<List<Unit>> queue, List<Throwable> failures) {
+        Batcher(BlockingQueue<List<Unit>> queue, List<Throwable> failures, RunCollector collector) {
             this.queue = queue;
             this.failures = failures;
+            this.collector = collector;
         }
 
         @Override
         public void accept(Unit u) {
+            collector.read(u.source());
             batch.add(u);
             bytes += u.text().length();
             if (batch.size() >= 64 || bytes >= (1 << 20)) {
