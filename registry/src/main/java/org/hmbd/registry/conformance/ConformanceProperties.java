@@ -37,6 +37,7 @@ import org.springframework.util.unit.DataSize;
  *        submissions never keep every other organization's runs waiting
  * @param storageDir where submitted files are kept (default {@code <data-dir>/submissions}); servers
  *        sharing a database must share this folder too
+ * @param resultCache the validator's remembered results, so that re-runs skip unchanged resources
  */
 @ConfigurationProperties("hmbd.conformance")
 @Validated
@@ -46,7 +47,7 @@ public record ConformanceProperties(@Positive Integer workers, @Positive Integer
                                     Period retention, Duration retentionCheckInterval, Period certificateValidity,
                                     Encryption encryption, java.nio.file.Path storageDir, DataSize maxValidateSize,
                                     DataSize maxRunBytes, Duration maxRunDuration,
-                                    @Positive Integer maxRunningPerOrganization) {
+                                    @Positive Integer maxRunningPerOrganization, ResultCache resultCache) {
 
     public ConformanceProperties {
         workers = workers == null ? 1 : workers;
@@ -66,6 +67,27 @@ public record ConformanceProperties(@Positive Integer workers, @Positive Integer
         maxRunBytes = maxRunBytes == null ? DataSize.ofGigabytes(20) : maxRunBytes;
         maxRunDuration = maxRunDuration == null ? Duration.ofHours(6) : maxRunDuration;
         maxRunningPerOrganization = maxRunningPerOrganization == null ? 2 : maxRunningPerOrganization;
+        resultCache = resultCache == null ? new ResultCache(null, null, null) : resultCache;
+    }
+
+    /**
+     * HAPI's results per resource remembered between an organization's runs (a re-run of mostly
+     * unchanged data validates only what changed; the report is the same). Kept in the submission
+     * store's folder ({@code result-cache/<organization>}), encrypted like submitted files, one
+     * segment per run, destroyed with the run's data.
+     *
+     * @param enabled whether runs use it (default true)
+     * @param maxSizePerOrganization what one organization's cache may hold (default 2GB); the oldest
+     *        runs' segments go first
+     * @param maxRunsPerOrganization runs whose segments are kept per organization (default 6)
+     */
+    public record ResultCache(Boolean enabled, DataSize maxSizePerOrganization,
+                              @Positive Integer maxRunsPerOrganization) {
+        public ResultCache {
+            enabled = enabled == null || enabled;
+            maxSizePerOrganization = maxSizePerOrganization == null ? DataSize.ofGigabytes(2) : maxSizePerOrganization;
+            maxRunsPerOrganization = maxRunsPerOrganization == null ? 6 : maxRunsPerOrganization;
+        }
     }
 
     /** A worker renews its lease with each heartbeat: a heartbeat as long as the lease loses the run. */

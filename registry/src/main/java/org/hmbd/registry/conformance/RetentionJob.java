@@ -30,10 +30,12 @@ class RetentionJob implements SmartLifecycle {
     private final SubmissionStore store;
     private final AuditLog audit;
     private final ConformanceProperties props;
+    private final RunResultCache resultCache;
     private ScheduledExecutorService timer;
 
     RetentionJob(RunStore runs, TransactionTemplate tx, SubmissionStore store, AuditLog audit,
-                 ConformanceProperties props) {
+                 ConformanceProperties props, RunResultCache resultCache) {
+        this.resultCache = resultCache;
         this.runs = runs;
         this.tx = tx;
         this.store = store;
@@ -88,6 +90,7 @@ class RetentionJob implements SmartLifecycle {
         for (long runId : due) {
             List<String> keys = runs.storageKeys(runId);
             long files = 0;
+            boolean cached;
             try {
                 for (String key : keys) {
                     if (store.destroy(key)) {
@@ -95,6 +98,7 @@ class RetentionJob implements SmartLifecycle {
                     }
                 }
                 store.removeRunFolder(runId);
+                cached = resultCache.destroy(runs.row(runId).organizationId(), runId);
             } catch (IOException e) {
                 log.error("retention: could not destroy the data of run {}: {}", runId, e.toString());
                 audit.record(RunWorkers.ACTOR, "DESTROY submitted data", "conformance-run/" + runId, "FAILED", null,
@@ -102,10 +106,11 @@ class RetentionJob implements SmartLifecycle {
                 continue;
             }
             long count = files;
+            String cache = cached ? "; its remembered validation results destroyed" : "";
             tx.executeWithoutResult(s -> {
                 runs.markDataDestroyed(runId);
                 audit.record(RunWorkers.ACTOR, "DESTROY submitted data", "conformance-run/" + runId, "SUCCESS", null,
-                        count + " file(s) deleted after retention " + props.retention(), null);
+                        count + " file(s) deleted after retention " + props.retention() + cache, null);
             });
             destroyed++;
         }

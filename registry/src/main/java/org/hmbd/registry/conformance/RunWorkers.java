@@ -42,6 +42,7 @@ class RunWorkers implements SmartLifecycle {
     private final SubmissionStore store;
     private final RunResults results;
     private final ConformanceProperties props;
+    private final RunResultCache resultCache;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
@@ -50,8 +51,10 @@ class RunWorkers implements SmartLifecycle {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     RunWorkers(RunStore runs, TransactionTemplate tx, TestSuites suites, SubmissionStore store, RunResults results,
-               ConformanceProperties props, org.springframework.context.ApplicationEventPublisher events) {
+               ConformanceProperties props, org.springframework.context.ApplicationEventPublisher events,
+               RunResultCache resultCache) {
         this.events = events;
+        this.resultCache = resultCache;
         this.runs = runs;
         this.tx = tx;
         this.suites = suites;
@@ -179,12 +182,15 @@ class RunWorkers implements SmartLifecycle {
         Thread heartbeat = new Thread(() -> heartbeat(c.runId(), control), "hmbd-run-heartbeat-" + c.runId());
         heartbeat.setDaemon(true);
         heartbeat.start();
+        org.hmbd.validator.engine.ResultCache.Session cache = null;
         try {
             ValidationEngine engine = suites.engine(c.editionId());
             List<ValidationEngine.Source> sources = runs.uploads(c.runId()).stream()
                     .map(u -> new ValidationEngine.Source(u.name(), () -> watched(opened(u), control)))
                     .toList();
-            Report report = engine.run(sources, props.validatorThreads(), (done, inputs) -> control.resources = done);
+            cache = resultCache.begin(runs.row(c.runId()).organizationId(), c.runId()).orElse(null);
+            Report report = engine.run(sources, props.validatorThreads(), (done, inputs) -> control.resources = done,
+                    cache);
             control.resources = report.summary().resources();
             boolean stored = tx.execute(s -> {
                 if (!runs.ownsLease(c.runId(), node)) {
@@ -194,9 +200,18 @@ class RunWorkers implements SmartLifecycle {
                 runs.finish(c.runId(), system(RunStatus.RUNNING, RunStatus.SUCCEEDED), ACTOR, null, null);
                 return true;
             });
-            log.info("run {} {} in {} ms: {} resources", c.runId(), stored ? "finished" : "finished after losing "
+            String reused = "";
+            if (cache != null && stored) {
+                reused = ", " + cache.hits() + " re-used from the result cache, " + cache.misses() + " validated";
+                try {
+                    cache.commit();
+                } catch (java.io.IOException e) {
+                    log.warn("run {}: result cache not kept for later runs: {}", c.runId(), e.toString());
+                }
+            }
+            log.info("run {} {} in {} ms: {} resources{}", c.runId(), stored ? "finished" : "finished after losing "
                     + "its lease (result not stored)", (System.nanoTime() - start) / 1_000_000,
-                    report.summary().resources());
+                    report.summary().resources(), reused);
         } catch (CancellationException e) {
             tx.executeWithoutResult(s -> {
                 if (runs.ownsLease(c.runId(), node) && control.timedOut) {
@@ -244,6 +259,9 @@ class RunWorkers implements SmartLifecycle {
                 }
             });
         } finally {
+            if (cache != null) {
+                cache.close();
+            }
             heartbeat.interrupt();
         }
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.hmbd.validator.engine.ResultCache;
 
 /**
  * Streaming AES-256-GCM for submitted files, in segments so that neither writing nor reading
@@ -215,15 +216,84 @@ final class SubmissionCipher {
         return ByteBuffer.allocate(header.length + 4 + b.length).put(header).putInt(b.length).put(b).array();
     }
 
+    /**
+     * Seals the validator's remembered results of one organization ({@link ResultCache}): AES-256-GCM
+     * under a key of that organization's own (HKDF-SHA256 of the configured key, the organization and
+     * the purpose), a random 96-bit nonce per entry, the entry's key and the organization as associated
+     * data; the payload names the key id, so that keys can be rotated (a payload under a key no longer
+     * configured is a miss). Layout: key id length (1 byte), key id, nonce (12 bytes), ciphertext and tag.
+     */
+    ResultCache.Sealer resultSealer(long organizationId) {
+        byte[] salt = ("organization/" + organizationId).getBytes(StandardCharsets.UTF_8);
+        Map<String, SecretKey> derived = new java.util.HashMap<>();
+        try {
+            for (var e : keys.entrySet()) {
+                derived.put(e.getKey(), derive(e.getValue(), salt, "hmbd-result-cache-v1"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot derive the result cache keys", e);
+        }
+        byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
+        SecretKey current = derived.get(keyId);
+        return new ResultCache.Sealer() {
+            @Override
+            public byte[] seal(byte[] plain, byte[] key) {
+                byte[] nonce = new byte[12];
+                RANDOM.nextBytes(nonce);
+                try {
+                    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                    c.init(Cipher.ENCRYPT_MODE, current, new GCMParameterSpec(128, nonce));
+                    c.updateAAD(key);
+                    c.updateAAD(salt);
+                    byte[] sealed = c.doFinal(plain);
+                    return ByteBuffer.allocate(1 + id.length + 12 + sealed.length).put((byte) id.length).put(id)
+                            .put(nonce).put(sealed).array();
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("cannot seal a result", e);
+                }
+            }
+
+            @Override
+            public byte[] open(byte[] sealed, byte[] key) throws IOException {
+                ByteBuffer b = ByteBuffer.wrap(sealed);
+                int n = b.get() & 0xff;
+                if (sealed.length < 1 + n + 12 + 16) {
+                    throw new IOException("sealed result too short");
+                }
+                byte[] storedId = new byte[n];
+                b.get(storedId);
+                SecretKey k = derived.get(new String(storedId, StandardCharsets.UTF_8));
+                if (k == null) {
+                    throw new IOException("sealed under a key that is not configured");
+                }
+                byte[] nonce = new byte[12];
+                b.get(nonce);
+                try {
+                    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                    c.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, nonce));
+                    c.updateAAD(key);
+                    c.updateAAD(salt);
+                    return c.doFinal(sealed, b.position(), b.remaining());
+                } catch (GeneralSecurityException e) {
+                    throw new IOException("sealed result fails its integrity check", e);
+                }
+            }
+        };
+    }
+
     /** HKDF-SHA256 (RFC 5869) of the configured key and the file's salt: the file's own AES key. */
     static SecretKey subkey(SecretKey key, byte[] salt) throws IOException {
+        return derive(key, salt, "hmbd-submission-file-v2");
+    }
+
+    private static SecretKey derive(SecretKey key, byte[] salt, String purpose) throws IOException {
         try {
             javax.crypto.Mac extract = javax.crypto.Mac.getInstance("HmacSHA256");
             extract.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA256"));
             byte[] prk = extract.doFinal(key.getEncoded());
             javax.crypto.Mac expand = javax.crypto.Mac.getInstance("HmacSHA256");
             expand.init(new javax.crypto.spec.SecretKeySpec(prk, "HmacSHA256"));
-            expand.update("hmbd-submission-file-v2".getBytes(StandardCharsets.US_ASCII));
+            expand.update(purpose.getBytes(StandardCharsets.US_ASCII));
             expand.update((byte) 1);
             return new javax.crypto.spec.SecretKeySpec(expand.doFinal(), "AES");
         } catch (GeneralSecurityException e) {

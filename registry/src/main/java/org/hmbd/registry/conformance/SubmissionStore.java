@@ -87,6 +87,16 @@ class SubmissionStore {
         return cipher.keyId();
     }
 
+    /** Where the store keeps its files (servers sharing a database share it). */
+    Path root() {
+        return root;
+    }
+
+    /** Seals an organization's remembered validation results like its submitted files. */
+    org.hmbd.validator.engine.ResultCache.Sealer resultSealer(long organizationId) {
+        return cipher.resultSealer(organizationId);
+    }
+
     /**
      * @param storageKey where it is kept (relative to the store)
      * @param lines non-blank lines, an estimate of the resources in NDJSON

@@ -16,7 +16,7 @@ class ConformancePropertiesTest {
 
     private static ConformanceProperties with(Integer workers, Duration lease, Duration heartbeat) {
         return new ConformanceProperties(workers, null, null, null, null, lease, heartbeat, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     private static List<String> problems(ConformanceProperties p) {

@@ -144,6 +144,32 @@ class SubmissionCipherTest {
         assertThatThrownBy(() -> decrypt(impostor, sealed)).isInstanceOf(IOException.class);
     }
 
+    @Test
+    void rememberedResultsAreSealedPerOrganizationAndRefusedWhenAlteredMovedOrUnderAnotherKey() throws Exception {
+        byte[] entry = new byte[32];
+        RANDOM.nextBytes(entry);
+        byte[] plain = "Patient.name[0]: 张三 is not valid".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var sealer = cipher.resultSealer(7);
+        byte[] sealed = sealer.seal(plain, entry);
+        assertThat(indexOf(sealed, plain)).isNegative();
+        assertThat(sealer.open(sealed, entry)).isEqualTo(plain);
+        assertThat(sealer.seal(plain, entry)).as("a fresh nonce each time").isNotEqualTo(sealed);
+
+        byte[] altered = sealed.clone();
+        altered[altered.length - 20] ^= 1;
+        assertThatThrownBy(() -> sealer.open(altered, entry)).isInstanceOf(java.io.IOException.class);
+        byte[] otherEntry = entry.clone();
+        otherEntry[0] ^= 1;
+        assertThatThrownBy(() -> sealer.open(sealed, otherEntry)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> cipher.resultSealer(8).open(sealed, entry)).as("another organization")
+                .isInstanceOf(java.io.IOException.class);
+        // after a key rotation the old results still open while the old key is configured, then they are misses
+        assertThat(new SubmissionCipher("k2", Map.of("k1", k1, "k2", key())).resultSealer(7).open(sealed, entry))
+                .isEqualTo(plain);
+        assertThatThrownBy(() -> new SubmissionCipher("k2", Map.of("k2", key())).resultSealer(7).open(sealed, entry))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {

@@ -316,6 +316,68 @@ class ConformanceIT extends ConformanceSupport {
     }
 
     @Test
+    void aReRunOfUnchangedDataReusesRememberedResultsSealedPerOrganizationWithTheSameReport() throws Exception {
+        // third-party data (Synthea), not written by this project
+        byte[] bulk;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(Path.of("..", "validator", "src", "test",
+                "resources", "corpus", "third-party", "bulk.ndjson.gz")))) {
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .limit(400).toList();
+            bulk = (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        long edition = sampleEdition();
+        long hospital = organization("INSTITUTION", "350125");
+        Member submitter = member(hospital, "SUBMITTER");
+        long first = submit(submitter.api(), edition, "bulk.ndjson", bulk, "application/x-ndjson").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        assertThat(awaitFinished(submitter.api(), first).getString("status")).isEqualTo("SUCCEEDED");
+        long rerun = submitter.api().post("/api/v1/conformance/runs/{id}/reruns", Map.of(), first).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        assertThat(awaitFinished(submitter.api(), rerun).getString("status")).isEqualTo("SUCCEEDED");
+
+        assertThat(comparableReport(submitter.api(), rerun)).isEqualTo(comparableReport(submitter.api(), first));
+        Poll.until("the re-run's log line", Duration.ofSeconds(10), () -> Files.readString(logFile()),
+                log -> log.contains("run " + rerun + " finished"));
+        assertThat(Files.readString(logFile())).containsPattern("run " + rerun
+                + " finished in \\d+ ms: 400 resources, 400 re-used from the result cache, 0 validated");
+
+        // one segment per run in the organization's own folder, sealed: no text of HAPI's messages in it
+        Path cache = dataFolder().resolve("submissions").resolve("result-cache").resolve(Long.toString(hospital));
+        Path segment = cache.resolve("run-" + rerun + ".hrc");
+        assertThat(cache.resolve("run-" + first + ".hrc")).exists();
+        assertThat(segment).exists();
+        String raw = new String(Files.readAllBytes(segment), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("loinc.org").doesNotContain("ValueSet").doesNotContain("Observation");
+
+        // destroyed with the runs' data (the re-run shares the first run's files: both age out together)
+        jdbc.sql("update conformance_run set finished_at = now() - interval '91 days' where id in (?, ?)")
+                .param(first).param(rerun).update();
+        Poll.until("the re-run's data destroyed", Duration.ofSeconds(30),
+                () -> submitter.api().get("/api/v1/conformance/runs/{id}", rerun).then().extract().jsonPath()
+                        .getString("dataDestroyedAt"), java.util.Objects::nonNull);
+        Poll.until("the first run's data destroyed", Duration.ofSeconds(30),
+                () -> submitter.api().get("/api/v1/conformance/runs/{id}", first).then().extract().jsonPath()
+                        .getString("dataDestroyedAt"), java.util.Objects::nonNull);
+        assertThat(segment).doesNotExist();
+        assertThat(cache.resolve("run-" + first + ".hrc")).doesNotExist();
+        auditor().get("/api/v1/audit-events?target=conformance-run/{id}", rerun).then().statusCode(200)
+                .body("items.detail", hasItem(org.hamcrest.Matchers.containsString(
+                        "its remembered validation results destroyed")));
+    }
+
+    /** A run's stored report without when it was made and how long it took. */
+    private static com.fasterxml.jackson.databind.JsonNode comparableReport(Api api, long run) throws IOException {
+        byte[] report = api.get("/api/v1/conformance/runs/{id}/report", run).then().statusCode(200).extract()
+                .asByteArray();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report);
+        node.remove("generatedAt");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.path("summary"))
+                .remove(List.of("durationMillis", "resourcesPerSecond"));
+        return node;
+    }
+
+    @Test
     void anEditionPublishedWithValidatorContentGetsItsOwnTestSuite() throws Exception {
         long hospital = organization("INSTITUTION", "350181");
         Member lead = member(hospital);

@@ -109,4 +109,17 @@ abstract class ConformanceSupport extends RegistryIT {
     byte[] readStored(String key) throws IOException {
         return Files.readAllBytes(storePath(key));
     }
+
+    /** The file the server's logging writes to, as logback has it (logging starts before the test's data folder is known). */
+    static Path logFile() {
+        ch.qos.logback.classic.LoggerContext context =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        var appenders = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
+        while (appenders.hasNext()) {
+            if (appenders.next() instanceof ch.qos.logback.core.FileAppender<?> file) {
+                return Path.of(file.getFile());
+            }
+        }
+        throw new AssertionError("no log file appender");
+    }
 }

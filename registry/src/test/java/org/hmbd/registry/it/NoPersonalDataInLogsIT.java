@@ -19,19 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class NoPersonalDataInLogsIT extends ConformanceSupport {
 
-    /** The file the server's logging writes to, as logback has it (logging starts before the test's data folder is known). */
-    private static Path logFile() {
-        ch.qos.logback.classic.LoggerContext context =
-                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
-        var appenders = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
-        while (appenders.hasNext()) {
-            if (appenders.next() instanceof ch.qos.logback.core.FileAppender<?> file) {
-                return Path.of(file.getFile());
-            }
-        }
-        throw new AssertionError("no log file appender");
-    }
-
     @Test
     void aFullJourneyLeavesNoPersonalDataNorSecretsInTheLog() throws Exception {
         long edition = sampleEdition();
