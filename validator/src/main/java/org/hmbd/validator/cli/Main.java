@@ -154,11 +154,9 @@ public final class Main {
         if (cache != null) {
             try {
                 cache.commit();
-                if (!o.quiet) {
-                    err.printf(Locale.ROOT, "结果缓存 / result cache: %d 个沿用 / re-used, %d 个已验证 / validated%s%n",
-                            cache.hits(), cache.misses(), cache.damaged() == 0 ? ""
-                                    : String.format(Locale.ROOT, ", %d 个无法读取 / unreadable", cache.damaged()));
-                }
+                err.printf(Locale.ROOT, "结果缓存 / result cache: %d 个沿用 / re-used, %d 个已验证 / validated%s%n",
+                        cache.hits(), cache.misses(), cache.damaged() == 0 ? ""
+                                : String.format(Locale.ROOT, ", %d 个无法读取 / unreadable", cache.damaged()));
             } catch (IOException e) {
                 // the report is complete; only the cache could not be kept for the next run
                 err.println("警告：无法保存结果缓存 / warning: cannot keep the result cache: " + e.getMessage());

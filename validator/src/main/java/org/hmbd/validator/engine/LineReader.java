@@ -12,6 +12,10 @@ final class LineReader {
 
     private final InputStream in;
     private final int max;
+    /** Read ahead in blocks: one call per block, not one per byte (a synchronized call on a buffered stream). */
+    private final byte[] block = new byte[1 << 16];
+    private int pos;
+    private int limit;
     private long number;
     private boolean eof;
 
@@ -21,31 +25,45 @@ final class LineReader {
     }
 
     Line next() throws IOException {
-        if (eof) {
+        if (eof && pos >= limit) {
             return null;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
         boolean tooLong = false;
-        int b;
         boolean readAny = false;
-        while ((b = in.read()) != -1) {
-            readAny = true;
-            if (b == '\n') {
-                break;
+        while (true) {
+            if (pos >= limit) {
+                int n = eof ? -1 : in.read(block, 0, block.length);
+                if (n < 0) {
+                    eof = true;
+                    pos = limit = 0;
+                    if (!readAny) {
+                        return null;
+                    }
+                    break;
+                }
+                pos = 0;
+                limit = n;
+                continue;
             }
+            readAny = true;
+            int end = pos;
+            while (end < limit && block[end] != '\n') {
+                end++;
+            }
+            int n = end - pos;
             if (!tooLong) {
-                if (buf.size() >= max) {
+                if ((long) buf.size() + n > max) {
                     tooLong = true;
                     buf = new ByteArrayOutputStream(0);
                 } else {
-                    buf.write(b);
+                    buf.write(block, pos, n);
                 }
             }
-        }
-        if (b == -1) {
-            eof = true;
-            if (!readAny) {
-                return null;
+            pos = end;
+            if (end < limit) {
+                pos++; // the line's end
+                break;
             }
         }
         number++;
