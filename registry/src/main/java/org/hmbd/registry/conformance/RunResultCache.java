@@ -54,6 +54,9 @@ class RunResultCache {
 
     /** Destroys what the run left in its organization's cache; true when there was something. */
     boolean destroy(long organizationId, long runId) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir(organizationId))) {
+            return false;
+        }
         return open(organizationId).delete(segment(runId));
     }
 

@@ -106,4 +106,28 @@ class MainTest {
                 .contains("FHIR-INV-hmbd-pat-2", "HMBD-DATE-FUTURE");
         assertThat(compared.comparison().newChecks()).isEmpty();
     }
+
+    @Test
+    void aReRunWithTheCacheReUsesResultsAndWritesTheSameReport() throws IOException {
+        String data = SAMPLE.resolve("examples/invalid").toString();
+        Path cache = out.resolve("cache");
+        Run first = run("--quiet", "--standard", SAMPLE.toString(), "--cache", cache.toString(), "--out",
+                out.resolve("c1").toString(), data);
+        assertThat(first.stderr()).contains("result cache: 0 个沿用 / re-used");
+        Run second = run("--quiet", "--standard", SAMPLE.toString(), "--cache", cache.toString(), "--out",
+                out.resolve("c2").toString(), data);
+        assertThat(second.exit()).isEqualTo(first.exit()).isEqualTo(1);
+        assertThat(second.stderr()).containsPattern("result cache: [1-9]\\d* 个沿用 / re-used, 0 个已验证 / validated");
+        assertThat(withoutTiming(out.resolve("c2/report.json"))).isEqualTo(withoutTiming(out.resolve("c1/report.json")));
+
+        Path notAFolder = Files.writeString(out.resolve("file"), "x");
+        Run refused = run("--quiet", "--cache", notAFolder.toString(), data);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.stderr()).contains("无法使用缓存文件夹", "cannot use the cache folder");
+        assertThat(run("--cache-max-mb", "0", data).exit()).isEqualTo(2);
+    }
+
+    private static String withoutTiming(Path report) throws IOException {
+        return Files.readString(report).replaceAll("\"(generatedAt|durationMillis|resourcesPerSecond)\" ?: ?[^,}]*", "");
+    }
 }
