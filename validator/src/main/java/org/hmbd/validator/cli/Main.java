@@ -130,7 +130,9 @@ public final class Main {
                         .begin("run-" + java.time.LocalDateTime.now().format(RUN_NAME) + "-"
                                 + Long.toHexString(System.nanoTime() & 0xffff));
             } catch (IOException | RuntimeException e) {
-                err.println("错误：无法使用缓存文件夹 / error: cannot use the cache folder " + o.cache + ": " + e.getMessage());
+                String why = e instanceof java.nio.file.FileAlreadyExistsException ? "不是文件夹 / not a folder"
+                        : e instanceof java.nio.file.AccessDeniedException ? "无权访问 / access denied" : e.getMessage();
+                err.println("错误：无法使用缓存文件夹 / error: cannot use the cache folder " + o.cache + ": " + why);
                 return UNUSABLE;
             }
         }

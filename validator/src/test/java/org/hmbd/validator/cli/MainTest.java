@@ -123,7 +123,7 @@ class MainTest {
         Path notAFolder = Files.writeString(out.resolve("file"), "x");
         Run refused = run("--quiet", "--cache", notAFolder.toString(), data);
         assertThat(refused.exit()).isEqualTo(2);
-        assertThat(refused.stderr()).contains("无法使用缓存文件夹", "cannot use the cache folder");
+        assertThat(refused.stderr()).contains("无法使用缓存文件夹", "cannot use the cache folder", "not a folder");
         assertThat(run("--cache-max-mb", "0", data).exit()).isEqualTo(2);
     }
 
