@@ -84,11 +84,24 @@ class BrowserJourneyIT extends ConformanceSupport {
         return driver.findElement(By.cssSelector("[data-testid=" + id + "]"));
     }
 
+    /**
+     * Runs an action that loads a new page (a link followed, a form sent) and waits until the old page
+     * has been replaced: checks made at once after a click could otherwise read the page being left.
+     */
+    private void loads(Runnable action) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(old));
+    }
+
     /** The page has loaded in the language, passes the accessibility scan, and is saved when named. */
     private void check(String lang, String screenshot) throws IOException {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+        String shown = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("html")).getAttribute("lang"));
+        assertThat(shown).isEqualTo(lang);
         assertThat(driver.getPageSource()).doesNotContain("??");
         Results axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         List<String> blocking = new ArrayList<>();
@@ -126,14 +139,14 @@ class BrowserJourneyIT extends ConformanceSupport {
         check(lang, "home");
         // find the sample standard with the home page's search
         driver.findElement(By.id("standard-q")).sendKeys(SAMPLE_CODE.substring(0, 9));
-        driver.findElement(By.id("standard-q")).submit();
+        loads(() -> driver.findElement(By.id("standard-q")).submit());
         check(lang, null);
         WebElement first = byTestId("standards").findElement(By.cssSelector("tbody a"));
-        first.click();
+        loads(first::click);
         check(lang, "standard");
         assertThat(byTestId("editions").getText()).contains(SAMPLE_CODE);
         // the edition's contents: its code systems with their codes, and the downloads
-        byTestId("editions").findElement(By.cssSelector("a[href$='/contents']")).click();
+        loads(() -> byTestId("editions").findElement(By.cssSelector("a[href$='/contents']")).click());
         check(lang, "contents");
         assertThat(byTestId("contents-CODE_SYSTEM").getText()).isNotBlank();
         String contents = driver.getCurrentUrl();
@@ -151,7 +164,7 @@ class BrowserJourneyIT extends ConformanceSupport {
             return true;
         });
         driver.findElement(By.id("type-VALUE_SET")).click();
-        driver.findElement(By.id("type-VALUE_SET")).submit();
+        loads(() -> driver.findElement(By.id("type-VALUE_SET")).submit());
         check(lang, "catalog");
         assertThat(byTestId("hits").findElements(By.cssSelector("li h2"))).isNotEmpty();
         assertThat(driver.findElement(By.id("type-VALUE_SET")).isSelected()).isTrue();
@@ -159,14 +172,14 @@ class BrowserJourneyIT extends ConformanceSupport {
         // verify the certificate by its number
         driver.get(url("/certificates/verify"));
         driver.findElement(By.id("number")).sendKeys(certificate);
-        driver.findElement(By.id("number")).submit();
+        loads(() -> driver.findElement(By.id("number")).submit());
         check(lang, "verify");
         assertThat(byTestId("verification").getAttribute("class")).contains("valid").doesNotContain("invalid");
         assertThat(byTestId("verification").getText()).contains(certificate);
 
         // the switch shows the same page in the other language, and the choice stays
         String other = lang.equals("en") ? "zh-CN" : "en";
-        byTestId("language-switch").click();
+        loads(() -> byTestId("language-switch").click());
         check(other, null);
         assertThat(byTestId("verification").getText()).contains(certificate);
         driver.get(url("/standards"));
@@ -180,11 +193,11 @@ class BrowserJourneyIT extends ConformanceSupport {
         admin.post("/api/v1/users", Identities.account(Map.of("username", username, "displayName", "浏览器用户",
                 "organizationId", root(), "initialPassword", PASSWORD))).then().statusCode(201);
         browser(lang).get(url("/"));
-        byTestId("sign-in").click();
+        loads(() -> byTestId("sign-in").click());
         check(lang, "sign-in");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("wrong password");
-        byTestId("sign-in-submit").click();
+        loads(() -> byTestId("sign-in-submit").click());
         check(lang, null);
         assertThat(byTestId("sign-in-failed").isDisplayed()).isTrue();
         driver.findElement(By.id("username")).sendKeys(username);
@@ -558,12 +571,12 @@ class BrowserJourneyIT extends ConformanceSupport {
         byTestId("conclusion-REVISE").click();
         String reasons = "采用率低 " + unique();
         driver.findElement(By.id("reasons")).sendKeys(reasons);
-        driver.findElement(By.cssSelector("form[data-testid=evaluation-form] button[type=submit]")).click();
+        loads(() -> driver.findElement(By.cssSelector("form[data-testid=evaluation-form] button[type=submit]")).click());
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
                 By.cssSelector("a[data-testid=evaluation-proposal]")).isEmpty());
         WebElement row = driver.findElements(By.cssSelector("[data-testid=evaluations] tbody tr")).stream()
                 .filter(r -> r.getText().contains(reasons)).findFirst().orElseThrow();
-        row.findElement(By.cssSelector("a[data-testid=evaluation-proposal]")).click();
+        loads(() -> row.findElement(By.cssSelector("a[data-testid=evaluation-proposal]")).click());
         check(lang, null);
         assertThat(byTestId("proposal-status").getAttribute("data-status")).isEqualTo("SUBMITTED");
         assertThat(driver.findElement(By.id("main")).getText()).contains(reasons);
@@ -586,7 +599,7 @@ class BrowserJourneyIT extends ConformanceSupport {
                 By.cssSelector("[data-testid=signed-in-as]")));
         driver.get(url("/conformance"));
         check(lang, "runs");
-        byTestId("new-run").click();
+        loads(() -> byTestId("new-run").click());
         check(lang, "new-run");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("editionId")))
                 .selectByValue(String.valueOf(edition));
@@ -609,12 +622,12 @@ class BrowserJourneyIT extends ConformanceSupport {
             assertThat(type).as(pdf).isEqualTo("200 application/pdf");
         }
         // its certificate, verified publicly
-        byTestId("run-certificate").click();
+        loads(() -> byTestId("run-certificate").click());
         check(lang, null);
         assertThat(byTestId("verification").getAttribute("class")).contains("valid").doesNotContain("invalid");
         // one resource validated at once, pasted into the form
         driver.get(url("/conformance"));
-        byTestId("validate-link").click();
+        loads(() -> byTestId("validate-link").click());
         check(lang, null);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("editionId")))
                 .selectByValue(String.valueOf(edition));
